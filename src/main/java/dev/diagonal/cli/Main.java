@@ -1,2 +1,21 @@
 package dev.diagonal.cli;
-public class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import picocli.CommandLine;
+
+/** Entry point of {@code ./diagonal}: the picocli command tree. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (0 success, 1 failure, 2 usage error). */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new DiagonalCommand());
+        commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine.execute(args);
+    }
+}

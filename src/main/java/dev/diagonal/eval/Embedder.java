@@ -1,0 +1,205 @@
+package dev.diagonal.eval;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDScope;
+import dev.diagonal.DiagonalException;
+import dev.diagonal.clip.ClipConfig;
+import dev.diagonal.clip.ClipModel;
+import dev.diagonal.clip.StateDict;
+import dev.diagonal.image.ClipImageProcessor;
+import dev.diagonal.image.ImageProcessorConfig;
+import dev.diagonal.text.ClipTokenizer;
+import dev.diagonal.text.TokenBatch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+
+/**
+ * A loaded HF model folder: the model, its tokenizer and its image preprocessing, turning image files
+ * and texts into features exactly as HF's {@code get_image_features} / {@code get_text_features}.
+ * Images are decoded and preprocessed on worker threads one batch ahead of the model.
+ */
+public final class Embedder implements AutoCloseable {
+
+    private final Path modelDir;
+    private final NDManager manager;
+    private final ClipModel model;
+    private final ClipTokenizer tokenizer;
+    private final ClipImageProcessor processor;
+    private final ExecutorService workers;
+
+    private Embedder(Path modelDir, NDManager manager, ClipModel model, ClipTokenizer tokenizer, ClipImageProcessor processor) {
+        this.modelDir = modelDir;
+        this.manager = manager;
+        this.model = model;
+        this.tokenizer = tokenizer;
+        this.processor = processor;
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "diagonal-preprocess");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Opens an HF model folder on {@code device}. */
+    public static Embedder open(Path modelDir, Device device) {
+        if (!Files.isDirectory(modelDir)) {
+            throw new DiagonalException("model folder not found: " + modelDir);
+        }
+        ClipConfig config = ClipConfig.read(modelDir);
+        NDManager manager = Engine.getInstance().newBaseManager(device);
+        try {
+            ClipModel model = StateDict.load(modelDir, manager);
+            ClipTokenizer tokenizer = ClipTokenizer.load(modelDir, config.text().maxPositionEmbeddings());
+            return new Embedder(modelDir, manager, model, tokenizer, new ClipImageProcessor(imageConfig(modelDir, config)));
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** {@code preprocessor_config.json}, or HF's CLIP defaults at the model's image size when it is absent. */
+    public static ImageProcessorConfig imageConfig(Path modelDir, ClipConfig config) {
+        Path file = modelDir.resolve("preprocessor_config.json");
+        return Files.isRegularFile(file) ? ImageProcessorConfig.fromJson(file)
+                : ImageProcessorConfig.defaults(config.vision().imageSize());
+    }
+
+    public ClipModel model() {
+        return model;
+    }
+
+    public ClipTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    public ClipImageProcessor processor() {
+        return processor;
+    }
+
+    public Path modelDir() {
+        return modelDir;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** {@code exp(logit_scale)}: the factor on cosine similarities in the logits. */
+    public float logitScaleExp() {
+        return (float) Math.exp(model.logitScale().getFloat());
+    }
+
+    /** Image features in input order; {@code progress} hears the number of images done so far. */
+    public float[][] embedImages(List<Path> images, int batchSize, IntConsumer progress) {
+        float[][] out = new float[images.size()][];
+        Future<float[]>[] next = submit(images, 0, batchSize);
+        for (int start = 0; start < images.size(); start += batchSize) {
+            Future<float[]>[] current = next;
+            next = submit(images, start + batchSize, batchSize);
+            float[][] pixels = new float[current.length][];
+            for (int i = 0; i < current.length; i++) {
+                pixels[i] = await(current[i]);
+            }
+            float[][] features = embedPixels(pixels);
+            System.arraycopy(features, 0, out, start, features.length);
+            progress.accept(start + features.length);
+        }
+        return out;
+    }
+
+    /** Image features for already preprocessed images (each C×H×W, as {@link ClipImageProcessor} makes them). */
+    public float[][] embedPixels(float[][] pixels) {
+        int channels = model.config().vision().numChannels();
+        int size = model.config().vision().imageSize();
+        int per = channels * size * size;
+        float[] flat = new float[pixels.length * per];
+        for (int i = 0; i < pixels.length; i++) {
+            if (pixels[i].length != per) {
+                throw new DiagonalException("preprocessed image " + i + " has " + pixels[i].length
+                        + " values; the model takes " + channels + "x" + size + "x" + size
+                        + " (does preprocessor_config.json match config.json?)");
+            }
+            System.arraycopy(pixels[i], 0, flat, i * per, per);
+        }
+        try (NDScope scope = new NDScope()) {
+            NDArray input = manager.create(flat, new Shape(pixels.length, channels, size, size));
+            return toRows(model.imageFeatures(input));
+        }
+    }
+
+    /** Text features in input order. */
+    public float[][] embedTexts(List<String> texts, int batchSize) {
+        float[][] out = new float[texts.size()][];
+        for (int start = 0; start < texts.size(); start += batchSize) {
+            List<String> batch = texts.subList(start, Math.min(texts.size(), start + batchSize));
+            TokenBatch tokens = tokenizer.encodeBatch(batch);
+            float[][] features = embedTokens(tokens.inputIds(), tokens.attentionMask());
+            System.arraycopy(features, 0, out, start, features.length);
+        }
+        return out;
+    }
+
+    /** Text features for token ids (rows padded to one length) and their attention mask. */
+    public float[][] embedTokens(long[][] inputIds, long[][] attentionMask) {
+        try (NDScope scope = new NDScope()) {
+            NDArray ids = manager.create(inputIds);
+            NDArray mask = attentionMask == null ? null : manager.create(attentionMask);
+            return toRows(model.textFeatures(ids, mask));
+        }
+    }
+
+    private static float[][] toRows(NDArray features) {
+        int rows = (int) features.getShape().get(0);
+        int cols = (int) features.getShape().get(1);
+        float[] flat = features.toFloatArray();
+        float[][] out = new float[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(flat, r * cols, out[r], 0, cols);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Future<float[]>[] submit(List<Path> images, int start, int batchSize) {
+        int end = Math.min(images.size(), start + batchSize);
+        List<Future<float[]>> futures = new ArrayList<>();
+        for (int i = start; i < end; i++) {
+            Path image = images.get(i);
+            futures.add(workers.submit(() -> processor.preprocess(image)));
+        }
+        return futures.toArray(new Future[0]);
+    }
+
+    private static float[] await(Future<float[]> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw new DiagonalException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DiagonalException("interrupted");
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        tokenizer.close();
+        manager.close();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.diagonal.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * Zero-shot classification as in the CLIP paper: each class is the renormalised mean of its
+ * normalised text features over a prompt ensemble; each image goes to the class of highest cosine.
+ */
+public final class ZeroShot {
+
+    private ZeroShot() {}
+
+    /** One image's outcome. {@code score}: softmax probability of the predicted class. */
+    public record Prediction(String image, String label, String predicted, double score) {}
+
+    /** Accuracy of one class over its images. */
+    public record ClassStats(int count, double top1, double top5) {}
+
+    /** Everything {@code ./diagonal zeroshot} reports; accuracies are fractions. */
+    public record Result(double top1, double top5, List<String> classes, Map<String, ClassStats> perClass,
+            int[][] confusion, List<Prediction> predictions) {}
+
+    /** Class embeddings (rows, unit norm) from the prompt ensemble: {@code template} holds one {@code {}}. */
+    public static float[][] classifier(Embedder embedder, List<String> classNames, List<String> templates, int batchSize) {
+        List<String> prompts = new ArrayList<>();
+        for (String name : classNames) {
+            for (String template : templates) {
+                prompts.add(template.replace("{}", name));
+            }
+        }
+        float[][] features = embedder.embedTexts(prompts, batchSize);
+        float[][] classes = new float[classNames.size()][];
+        for (int c = 0; c < classNames.size(); c++) {
+            float[] mean = new float[features[0].length];
+            for (int t = 0; t < templates.size(); t++) {
+                float[] unit = Similarity.normalized(features[c * templates.size() + t]);
+                for (int i = 0; i < mean.length; i++) {
+                    mean[i] += unit[i] / templates.size();
+                }
+            }
+            classes[c] = Similarity.normalized(mean);
+        }
+        return classes;
+    }
+
+    /**
+     * Classifies {@code images} (with true class indices {@code labels}) among {@code classNames}.
+     * {@code imageNames} label the predictions; {@code progress} hears the images done.
+     */
+    public static Result evaluate(Embedder embedder, List<java.nio.file.Path> images, List<String> imageNames,
+            int[] labels, List<String> classNames, List<String> templates, int batchSize, IntConsumer progress) {
+        float[][] classes = classifier(embedder, classNames, templates, batchSize);
+        float[][] imageFeatures = embedder.embedImages(images, batchSize, progress);
+        return score(Similarity.cosine(imageFeatures, classes), embedder.logitScaleExp(), imageNames, labels, classNames);
+    }
+
+    /** Scores a cosine matrix (images × classes) against the true labels. */
+    static Result score(float[][] cosine, float logitScale, List<String> imageNames, int[] labels, List<String> classNames) {
+        int n = cosine.length;
+        int k = classNames.size();
+        int[][] confusion = new int[k][k];
+        int[] count = new int[k];
+        int[] hit1 = new int[k];
+        int[] hit5 = new int[k];
+        List<Prediction> predictions = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int[] ranked = Similarity.argsortDescending(cosine[i]);
+            int truth = labels[i];
+            int best = ranked[0];
+            confusion[truth][best]++;
+            count[truth]++;
+            if (best == truth) {
+                hit1[truth]++;
+            }
+            for (int r = 0; r < Math.min(5, k); r++) {
+                if (ranked[r] == truth) {
+                    hit5[truth]++;
+                }
+            }
+            double probability = Similarity.softmax(cosine[i], logitScale)[best];
+            predictions.add(new Prediction(imageNames.get(i), classNames.get(truth), classNames.get(best), probability));
+        }
+        Map<String, ClassStats> perClass = new LinkedHashMap<>();
+        int total1 = 0;
+        int total5 = 0;
+        for (int c = 0; c < k; c++) {
+            total1 += hit1[c];
+            total5 += hit5[c];
+            perClass.put(classNames.get(c), new ClassStats(count[c],
+                    count[c] == 0 ? 0 : (double) hit1[c] / count[c], count[c] == 0 ? 0 : (double) hit5[c] / count[c]));
+        }
+        double top1 = n == 0 ? 0 : (double) total1 / n;
+        double top5 = n == 0 ? 0 : (double) total5 / n;
+        return new Result(top1, top5, List.copyOf(classNames), perClass, confusion, predictions);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.diagonal;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The engine stays free of UI toolkits: only {@code dev.diagonal.app} may use JavaFX, ControlsFX, JFreeChart. */
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.diagonal");
+
+    @Test
+    void onlyTheAppUsesUiToolkits() {
+        noClasses().that().resideOutsideOfPackage("dev.diagonal.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree..")
+                .because("the engine (clip, text, image, io, data, train, eval, project, cli) must run headless")
+                .check(classes);
+    }
+
+    @Test
+    void theEngineDoesNotDependOnTheCommandLineOrTheApp() {
+        noClasses().that().resideOutsideOfPackages("dev.diagonal.cli..", "dev.diagonal.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.diagonal.cli..", "dev.diagonal.app..")
+                .check(classes);
+    }
+}

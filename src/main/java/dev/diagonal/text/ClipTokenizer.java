@@ -103,8 +103,9 @@ public final class ClipTokenizer implements AutoCloseable {
 
     /** Ids of several texts, each as {@link #encode(String)}, padded with the pad id to the longest row. */
     public synchronized TokenBatch encodeBatch(List<String> texts) {
+        HuggingFaceTokenizer hf = open();
         String[] inputs = texts.stream().map(ClipTokenizer::wellFormed).toArray(String[]::new);
-        Encoding[] encodings = inputs.length == 0 ? new Encoding[0] : open().batchEncode(inputs);
+        Encoding[] encodings = inputs.length == 0 ? new Encoding[0] : hf.batchEncode(inputs);
         int width = Arrays.stream(encodings).mapToInt(e -> e.getIds().length).max().orElse(0);
         long[][] ids = new long[encodings.length][width];
         long[][] mask = new long[encodings.length][width];

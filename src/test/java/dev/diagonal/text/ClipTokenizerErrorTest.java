@@ -129,6 +129,7 @@ class ClipTokenizerErrorTest {
         tokenizer.close();
         tokenizer.close();
         assertThatThrownBy(() -> tokenizer.encode("a")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> tokenizer.encodeBatch(java.util.List.of())).isInstanceOf(IllegalStateException.class);
     }
 
     private static void assertNamesFile(Path dir, String file) {

@@ -1,0 +1,10 @@
+package dev.diagonal.project;
+
+/**
+ * The best value of the metric a run selects its best checkpoint by.
+ *
+ * @param name  metric name as logged in {@code metrics.jsonl} (e.g. {@code val/recall@1})
+ * @param value its best value
+ * @param step  the step it was reached at; null if unknown
+ */
+public record BestMetric(String name, double value, Long step) {}

@@ -7,10 +7,12 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that a reader (or a crash) never sees a half-written file: the content goes to a
@@ -33,7 +35,7 @@ public final class AtomicFiles {
         Path temp = null;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+            temp = createTemp(dir, absolute.getFileName().toString());
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                     OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
                 writer.writeTo(out);
@@ -59,6 +61,24 @@ public final class AtomicFiles {
     /** Atomically replaces {@code target} with the UTF-8 text. */
     public static void writeString(Path target, String text) {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Creates a hidden temporary file next to the target. Unlike {@link Files#createTempFile}, which
+     * makes owner-only files, it gets the permissions any new file gets (the umask applies).
+     */
+    private static Path createTemp(Path dir, String targetName) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong());
+            Path candidate = dir.resolve("." + targetName + "." + suffix + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -17,13 +17,22 @@ class RetrievalTest {
 
     @Test
     void ranksCountBothDirectionsSeparately() {
-        // image 0 is closest to text 1; text 0 is still closest to image 0 among images
+        // cosines: image0-text0 0.83, image0-text1 1.0, image1-text0 0.20, image1-text1 0.71
         float[][] images = {{1, 1}, {0, 1}};
         float[][] texts = {{1, 0.2f}, {1, 1}};
         Retrieval.Metrics m = Retrieval.compute(images, texts);
-        assertThat(m.imageToTextR1()).isEqualTo(0.0);       // image0 -> text1 first; image1 -> text1 (wrong) first
-        assertThat(m.imageToTextMeanRank()).isEqualTo(2.0);
-        assertThat(m.textToImageR1()).isCloseTo(0.5, within(1e-9)); // text0 -> image0 ok; text1 -> image0 first (tie rule)
+        assertThat(m.imageToTextR1()).isEqualTo(0.5);        // image0 finds text1 first
+        assertThat(m.imageToTextMeanRank()).isEqualTo(1.5);
+        assertThat(m.textToImageR1()).isEqualTo(0.5);        // text1 finds image0 first
+        assertThat(m.textToImageMeanRank()).isEqualTo(1.5);
         assertThat(m.imageToTextR5()).isEqualTo(1.0);
+    }
+
+    @Test
+    void tiesCountAgainstThePartner() {
+        float[][] same = {{1, 0}, {1, 0}};
+        Retrieval.Metrics m = Retrieval.compute(same, same);
+        assertThat(m.imageToTextR1()).isEqualTo(0.0);
+        assertThat(m.imageToTextMeanRank()).isCloseTo(2.0, within(1e-9));
     }
 }

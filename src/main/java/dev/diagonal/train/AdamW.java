@@ -20,6 +20,9 @@ import java.util.Map;
  * uses {@code weightDecay}, the other ({@link ParamGroups}) none. Only the parameters given (the
  * trainable ones) are updated; their gradients are read as they are (clip them first).
  *
+ * <p>Scalars enter the arithmetic as float32, as PyTorch's kernels take them, so 0-d parameters (the
+ * logit scale) are not promoted to float64.
+ *
  * <p>State (per parameter {@code m}, {@code v}; one step count) lives in its own manager, created up
  * front, so it survives the per-step scopes, and can be exported to and imported from host tensors
  * for checkpoints.
@@ -91,12 +94,12 @@ public final class AdamW implements AutoCloseable {
                 NDArray p = slot.parameter.getArray();
                 NDArray g = p.getGradient();
                 if (slot.decays && weightDecay != 0) {
-                    p.muli(1 - lr * weightDecay);
+                    p.muli((float) (1 - lr * weightDecay));
                 }
-                slot.m.addi(g.sub(slot.m).muli(1 - beta1));
-                slot.v.muli(beta2).addi(g.mul(1 - beta2).muli(g));
-                NDArray denominator = slot.v.sqrt().divi(biasCorrection2Sqrt).addi(eps);
-                p.addi(slot.m.mul(-stepSize).divi(denominator));
+                slot.m.addi(g.sub(slot.m).muli((float) (1 - beta1)));
+                slot.v.muli((float) beta2).addi(g.mul((float) (1 - beta2)).muli(g));
+                NDArray denominator = slot.v.sqrt().divi((float) biasCorrection2Sqrt).addi((float) eps);
+                p.addi(slot.m.mul((float) -stepSize).divi(denominator));
             }
         }
     }

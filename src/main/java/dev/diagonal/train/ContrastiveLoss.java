@@ -32,7 +32,7 @@ public final class ContrastiveLoss {
         NDArray diagonal = logitsPerImage.getManager().eye((int) n);
         NDArray imageToText = logitsPerImage.logSoftmax(1).mul(diagonal).sum();
         NDArray textToImage = logitsPerImage.logSoftmax(0).mul(diagonal).sum();
-        return imageToText.add(textToImage).div(-2.0 * n);
+        return imageToText.add(textToImage).div(-2f * n); // a float: a double would make the 0-d result float64
     }
 
     /** The loss a model that cannot tell the pairs apart scores: {@code ln(batchSize)}. */

@@ -1,6 +1,7 @@
 package dev.diagonal.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import dev.diagonal.clip.ClipModel;
 
 /**
@@ -32,7 +33,17 @@ public final class ContrastiveLoss {
         NDArray diagonal = logitsPerImage.getManager().eye((int) n);
         NDArray imageToText = logitsPerImage.logSoftmax(1).mul(diagonal).sum();
         NDArray textToImage = logitsPerImage.logSoftmax(0).mul(diagonal).sum();
-        return imageToText.add(textToImage).div(-2f * n); // a float: a double would make the 0-d result float64
+        return imageToText.add(textToImage).div(scalar(imageToText, -2f * n));
+    }
+
+    /**
+     * A 0-d operand for the differentiable pass, in native memory. DJL's {@code x.div(2f)} wraps the
+     * number in a tensor over a direct buffer released when the op returns while autograd keeps it for
+     * the backward pass, which then reads freed memory after a garbage collection. It is float32 like
+     * the loss (a double would promote a 0-d result to float64).
+     */
+    static NDArray scalar(NDArray like, float value) {
+        return like.getManager().full(new Shape(), value, like.getDataType());
     }
 
     /** The loss a model that cannot tell the pairs apart scores: {@code ln(batchSize)}. */

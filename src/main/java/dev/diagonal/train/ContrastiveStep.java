@@ -37,7 +37,7 @@ public final class ContrastiveStep {
             NDArray loss = ContrastiveLoss.compute(imageFeatures, textFeatures, model.logitScale());
             double value = loss.getFloat();
             if (Double.isFinite(value)) {
-                collector.backward(lossScale == 1.0 ? loss : loss.mul((float) lossScale));
+                collector.backward(lossScale == 1.0 ? loss : loss.mul(ContrastiveLoss.scalar(loss, (float) lossScale)));
             }
             return value;
         }

@@ -29,6 +29,38 @@ class ContrastiveParityTest {
 
     static final double TOLERANCE = 1e-4;
 
+    /**
+     * Runs the steps while another thread keeps the garbage collector busy and recycles direct memory:
+     * DJL's {@code mul(Number)} wraps the number in a tensor over a direct buffer that is released when
+     * the op returns, yet autograd keeps it for the backward pass; with a collection in between, the
+     * gradients came out as garbage (1e34). The model and the loss must not use such operands.
+     */
+    @Test
+    void twoStepsMatchPyTorchWhileTheCollectorRuns() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread storm = new Thread(() -> {
+            while (!stop.get()) {
+                java.util.List<java.nio.ByteBuffer> junk = new java.util.ArrayList<>();
+                for (int i = 0; i < 2000; i++) {
+                    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(64);
+                    buffer.putFloat(0, 1e30f);
+                    junk.add(buffer);
+                }
+                System.gc();
+            }
+        });
+        storm.setDaemon(true);
+        storm.start();
+        try {
+            for (int round = 0; round < 3; round++) {
+                twoStepsMatchPyTorch();
+            }
+        } finally {
+            stop.set(true);
+            storm.join();
+        }
+    }
+
     @Test
     void twoStepsMatchPyTorch() throws IOException {
         JsonNode reference = new ObjectMapper().readTree(Fixtures.path("train/parity.json").toFile());

@@ -96,6 +96,9 @@ public final class Trainer {
             }
             Map<String, Object> hyper = info.hyperparameters();
             TrainingConfig config = TrainingConfig.fromMap(hyper, run.runJson().toString());
+            if (!TrainingConfig.CONTRASTIVE.equals(config.method())) {
+                throw new DiagonalException("run " + run.id() + " is a " + config.method() + " run; only contrastive runs resume");
+            }
             Path modelDir = path(hyper, "model", run);
             Path train = path(hyper, "train", run);
             Path val = hyper.get("val") == null ? null : path(hyper, "val", run);

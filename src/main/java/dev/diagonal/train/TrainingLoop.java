@@ -80,7 +80,7 @@ final class TrainingLoop {
             if (cancelled.getAsBoolean()) {
                 checkpoint();
                 return end(RunStatus.CANCELLED, "cancelled at step " + step + " of " + total
-                        + "; continue with: diagonal resume " + recorder.info().id());
+                        + "; continue with: diagonal resume " + recorder.runPath());
             }
             long started = System.nanoTime();
             double loss = 0;

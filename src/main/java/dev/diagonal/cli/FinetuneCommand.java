@@ -44,7 +44,7 @@ final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", defaultValue = "0.1", description = "AdamW weight decay (default: ${DEFAULT-VALUE})")
     double weightDecay;
 
-    @Option(names = "--warmup-steps", defaultValue = "-1", description = "linear warmup steps (default: 10% of all steps)")
+    @Option(names = "--warmup-steps", defaultValue = "-1", description = "linear warmup steps (default: 10%% of all steps)")
     int warmupSteps;
 
     @Option(names = "--accumulation", defaultValue = "1", description = "micro-batches per optimizer step (default: ${DEFAULT-VALUE})")

@@ -28,6 +28,7 @@ class TrainerResumeTest {
 
     @BeforeAll
     static void material() {
+        TestEngine.oneThread();
         model = TrainFixtures.tinyModel(shared.resolve("model"));
         data = TrainFixtures.shapes(shared.resolve("shapes"), 4, 2);
     }

@@ -21,6 +21,7 @@ class TrainerTest {
 
     @BeforeAll
     static void material() {
+        TestEngine.oneThread();
         model = TrainFixtures.tinyModel(shared.resolve("model"));
         data = TrainFixtures.shapes(shared.resolve("shapes"), 6, 1);
     }

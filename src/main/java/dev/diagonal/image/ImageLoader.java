@@ -33,6 +33,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *       ignored (also for RGB JPEGs), since Pillow's conversion ignores them.</li>
  *   <li>Animated GIFs give their first frame on the logical screen (the rest filled with the
  *       transparent index, else index 0), as Pillow does.</li>
+ *   <li>Lossy WebP is decoded by this package's VP8 decoder with libwebp's chroma upsampling
+ *       (bit-exact with Pillow); lossless WebP by TwelveMonkeys (lossless, hence exact). Animated
+ *       WebP is read by TwelveMonkeys without Pillow's canvas compositing.</li>
  * </ul>
  * The format is recognised from the content, not the file name. Formats beyond PNG, JPEG, GIF, BMP and
  * WebP are read if ImageIO has a reader (e.g. TIFF) with the same colour rules, without orientation.

@@ -22,7 +22,7 @@ class FinetuneCommandTest {
     @BeforeAll
     static void material() {
         System.setProperty("ai.djl.pytorch.num_threads", "1"); // tiny model on a shared 2-core box
-        model = TrainFixtures.tinyModel(tmp.resolve("model"));
+        model = CliRunner.tinyModel(tmp.resolve("model"));
         data = TrainFixtures.shapes(tmp.resolve("shapes"), 3, 5);
     }
 

@@ -185,7 +185,12 @@ def run_java(args, model_dir, manifest, round_index):
 
 
 def throughput(result, args):
-    timed = result["step_seconds"][args.warmup:]
+    """Mean images/s over the timed steps, and two figures robust to a noisy host: from the median
+    and from the fastest timed step."""
+    timed = sorted(result["step_seconds"][args.warmup:])
+    median = timed[len(timed) // 2] if len(timed) % 2 else (timed[len(timed) // 2 - 1] + timed[len(timed) // 2]) / 2
+    result["median_images_per_second"] = args.batch_size / median
+    result["best_step_images_per_second"] = args.batch_size / timed[0]
     return args.batch_size * len(timed) / sum(timed)
 
 
@@ -213,13 +218,23 @@ def main():
             result = run_hf(args) if side == "hf" else run_java(args, model_dir, manifest, r)
             result["images_per_second"] = throughput(result, args)
             results[side].append(result)
-            print(f"round {r + 1} {side}: {result['images_per_second']:.2f} img/s, peak RSS {result['rss_mb']:.0f} MB "
+            print(f"round {r + 1} {side}: {result['images_per_second']:.2f} img/s (median step "
+                  f"{result['median_images_per_second']:.2f}, best step {result['best_step_images_per_second']:.2f}), "
+                  f"peak RSS {result['rss_mb']:.0f} MB "
                   f"(ru_maxrss {result['ru_maxrss_mb']:.0f} MB), steps "
                   + " ".join(f"{t:.2f}" for t in result["step_seconds"]), flush=True)
     hf = sum(r["images_per_second"] for r in results["hf"]) / args.rounds
     java = sum(r["images_per_second"] for r in results["java"]) / args.rounds
+    def best(side):
+        return max(r["best_step_images_per_second"] for r in results[side])
+
+    def median(side):
+        return sum(r["median_images_per_second"] for r in results[side]) / args.rounds
     summary = dict(batch_size=args.batch_size, timed_steps=args.steps - args.warmup, rounds=args.rounds,
                    hf_images_per_second=hf, java_images_per_second=java, ratio_java_over_hf=java / hf,
+                   hf_median_step_images_per_second=median("hf"), java_median_step_images_per_second=median("java"),
+                   ratio_of_medians=median("java") / median("hf"), hf_best_step_images_per_second=best("hf"),
+                   java_best_step_images_per_second=best("java"), ratio_of_best_steps=best("java") / best("hf"),
                    hf_peak_rss_mb=max(r["rss_mb"] for r in results["hf"]),
                    java_peak_rss_mb=max(r["rss_mb"] for r in results["java"]))
     print(json.dumps(summary, indent=2))

@@ -69,6 +69,9 @@ final class TrainingConsole implements TrainingListener {
         append(text, metrics, "text_to_image_r1", " text->image %.3f");
         append(text, metrics, "probe_diagonal", " | probe diagonal %.3f");
         append(text, metrics, "probe_off_diagonal", " off-diagonal %.3f");
+        if (text.indexOf(" ", text.indexOf(":")) < 0) { // none of the contrastive metrics: list them all
+            metrics.forEach((key, value) -> text.append(String.format(Locale.ROOT, " %s %.4g", key, value)));
+        }
         line(text.toString());
     }
 

@@ -75,7 +75,7 @@ final class TrainingLoop {
     TrainingResult run() {
         GradMode.disableOnThisThread();
         if (step == 0) {
-            evaluate(0);
+            evaluate(0); // the zero-shot baseline
         }
         int accumulation = config.accumulation();
         Prefetcher prefetcher = new Prefetcher(session.pixels, this::batchAt, step * accumulation, total * accumulation, 2);
@@ -151,8 +151,8 @@ final class TrainingLoop {
     }
 
     private void checkpoint() {
-        if (step == lastCheckpoint) {
-            return;
+        if (step == lastCheckpoint || step == 0) {
+            return; // nothing new: at step 0 a resumed run starts from the base model anyway
         }
         if (!session.weightsFinite()) {
             throw new dev.diagonal.DiagonalException("weights are no longer finite at step " + step

@@ -71,6 +71,7 @@ public final class FxTaskRunner implements TaskRunner {
             updateTitle(spec.title());
             updateProgress(-1, 1);
             progressProperty().addListener((obs, old, value) -> spec.progressed(value.doubleValue()));
+            messageProperty().addListener((obs, old, value) -> spec.messaged(value));
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.diagonal.app.common;
 
 import ai.djl.Device;
 import dev.diagonal.clip.Devices;
+import dev.diagonal.data.ColumnMapping;
 import dev.diagonal.data.Dataset;
 import dev.diagonal.data.DatasetLoader;
 import dev.diagonal.eval.Embedder;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -35,7 +38,7 @@ public final class Session {
     private final ObjectProperty<Project> project = new SimpleObjectProperty<>();
     private final IntegerProperty projectRevision = new SimpleIntegerProperty();
     private final ObjectProperty<LoadedModel> model = new SimpleObjectProperty<>();
-    private final Map<Path, Dataset> datasets = new HashMap<>();
+    private final Map<Path, CompletableFuture<Dataset>> datasets = new HashMap<>();
     private final Object modelLock = new Object();
     private LoadedModel currentModel;
 
@@ -89,12 +92,12 @@ public final class Session {
 
     /** Makes {@code opened} the open project and remembers it as the last and a recent one. */
     public void setProject(Project opened) {
-        project.set(opened);
-        projectRevision.set(projectRevision.get() + 1);
         if (remember && opened != null) {
             settings.projectOpened(opened.folder());
             saveSettings();
         }
+        project.set(opened);
+        projectRevision.set(projectRevision.get() + 1);
     }
 
     /** Saves the open project's file after a change and tells the screens. */
@@ -165,21 +168,32 @@ public final class Session {
     }
 
     /**
-     * A dataset, loaded and validated once per session (call from background work). {@code progress}
-     * hears image checks on the first load.
+     * A dataset, loaded and validated once per session (call from background work); screens asking for
+     * the same dataset at once share one load. {@code progress} hears image checks of a load this call starts.
      */
     public Dataset dataset(Path source, DatasetLoader.Progress progress, boolean reload) {
         Path key = source.toAbsolutePath().normalize();
+        CompletableFuture<Dataset> mine = null;
+        CompletableFuture<Dataset> future;
         synchronized (datasets) {
-            if (!reload && datasets.containsKey(key)) {
-                return datasets.get(key);
+            future = datasets.get(key);
+            if (future == null || reload || future.isCompletedExceptionally()) {
+                mine = new CompletableFuture<>();
+                datasets.put(key, mine);
+                future = mine;
             }
         }
-        Dataset loaded = DatasetLoader.load(key, dev.diagonal.data.ColumnMapping.auto(),
-                DatasetLoader.Options.defaults().withProgress(progress));
-        synchronized (datasets) {
-            datasets.put(key, loaded);
+        if (mine != null) {
+            try {
+                mine.complete(DatasetLoader.load(key, ColumnMapping.auto(), DatasetLoader.Options.defaults().withProgress(progress)));
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+            }
         }
-        return loaded;
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 }

@@ -20,6 +20,7 @@ public final class TaskSpec<T> {
     private Runnable onCancelled = () -> {};
     private Runnable onFinally = () -> {};
     private DoubleConsumer onProgress = fraction -> {};
+    private Consumer<String> onMessage = text -> {};
     private boolean quiet;
 
     TaskSpec(TaskRunner runner, String title, BackgroundWork<T> work) {
@@ -55,6 +56,12 @@ public final class TaskSpec<T> {
     /** Hears progress as a fraction in [0, 1], or -1 while indeterminate. */
     public TaskSpec<T> onProgress(DoubleConsumer callback) {
         onProgress = Objects.requireNonNull(callback);
+        return this;
+    }
+
+    /** Hears the work's status messages. */
+    public TaskSpec<T> onMessage(Consumer<String> callback) {
+        onMessage = Objects.requireNonNull(callback);
         return this;
     }
 
@@ -106,6 +113,11 @@ public final class TaskSpec<T> {
         } finally {
             onFinally.run();
         }
+    }
+
+    /** Passes a status message on. */
+    public void messaged(String text) {
+        onMessage.accept(text);
     }
 
     /** Passes progress on. */

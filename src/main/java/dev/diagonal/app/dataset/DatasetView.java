@@ -121,17 +121,18 @@ public final class DatasetView extends BorderPane {
 
         Spinner<Integer> percent = new Spinner<>(0, 90, 20, 5);
         percent.setEditable(true);
-        percent.setPrefWidth(90);
+        percent.setPrefWidth(110);
         percent.valueProperty().addListener((obs, old, value) -> model.valFractionProperty().set(value / 100.0));
         Spinner<Integer> seed = Ui.spinner(0, Integer.MAX_VALUE, 1, model.seedProperty());
         seed.setPrefWidth(110);
         Spinner<Integer> shots = Ui.spinner(1, 1000, 1, model.shotsProperty());
-        shots.setPrefWidth(90);
+        shots.setPrefWidth(110);
         GridPane controls = new GridPane();
         controls.setHgap(8);
         controls.setVgap(6);
-        controls.addRow(0, new Label("Validation %"), percent, new Label("Seed"), seed);
-        controls.addRow(1, new Label("Shots/class"), shots);
+        controls.addRow(0, new Label("Validation %"), percent);
+        controls.addRow(1, new Label("Seed"), seed);
+        controls.addRow(2, new Label("Shots per class"), shots);
         Label split = Ui.bound(model.splitSummaryProperty(), "hint");
         Label pick = Ui.bound(model.fewShotSummaryProperty(), "hint");
 

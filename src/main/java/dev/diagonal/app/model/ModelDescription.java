@@ -24,9 +24,11 @@ import java.util.stream.Collectors;
  * @param dtypes       the stored element types, e.g. {@code F16}
  * @param bytes        the size of the weight files
  * @param files        how many weight files there are
+ * @param tokenizer    which tokenizer files are there
+ * @param preprocessor whether {@code preprocessor_config.json} is there, or that CLIP defaults apply
  */
 public record ModelDescription(Path folder, String architecture, String vision, String text, int projection,
-        long parameters, String dtypes, long bytes, int files) {
+        long parameters, String dtypes, long bytes, int files, String tokenizer, String preprocessor) {
 
     /** Reads a model folder. */
     public static ModelDescription read(Path folder) {
@@ -43,7 +45,20 @@ public record ModelDescription(Path folder, String architecture, String vision, 
         long bytes = weights.files().stream().mapToLong(ModelDescription::size).sum();
         String dtypes = weights.dtypes().stream().map(TensorDType::name).sorted().collect(Collectors.joining(", "));
         return new ModelDescription(folder, architecture, vision, text, config.projectionDim(),
-                weights.parameterCount(), dtypes, bytes, weights.files().size());
+                weights.parameterCount(), dtypes, bytes, weights.files().size(), tokenizerFiles(folder),
+                Files.isRegularFile(folder.resolve("preprocessor_config.json")) ? "preprocessor_config.json"
+                        : "no preprocessor_config.json: CLIP defaults at " + v.imageSize() + " px");
+    }
+
+    /** Which tokenizer files a folder has; the tokenizer needs tokenizer.json or vocab.json with merges.txt. */
+    static String tokenizerFiles(Path folder) {
+        if (Files.isRegularFile(folder.resolve("tokenizer.json"))) {
+            return "tokenizer.json";
+        }
+        if (Files.isRegularFile(folder.resolve("vocab.json")) && Files.isRegularFile(folder.resolve("merges.txt"))) {
+            return "vocab.json + merges.txt";
+        }
+        return "missing: the folder needs tokenizer.json, or vocab.json and merges.txt";
     }
 
     /** OpenAI's names for the ViT widths (B = 768, L = 1024, H = 1280); otherwise the width itself. */

@@ -68,7 +68,8 @@ public final class ModelView extends BorderPane {
         GridPane grid = new GridPane();
         grid.setHgap(16);
         grid.setVgap(6);
-        String[] names = {"Architecture", "Image tower", "Text tower", "Embedding width", "Parameters", "Weights"};
+        String[] names = {"Architecture", "Image tower", "Text tower", "Embedding width", "Parameters", "Weights",
+            "Tokenizer", "Preprocessing"};
         for (int i = 0; i < names.length; i++) {
             int index = i;
             grid.add(Ui.label(names[i], "fact-name"), 0, i);
@@ -91,7 +92,9 @@ public final class ModelView extends BorderPane {
             case 2 -> d.text();
             case 3 -> Integer.toString(d.projection());
             case 4 -> Formats.count(d.parameters()) + " (" + Formats.parameters(d.parameters()) + ")";
-            default -> d.dtypes() + ", " + Formats.bytes(d.bytes()) + " in " + d.files() + (d.files() == 1 ? " file" : " files");
+            case 5 -> d.dtypes() + ", " + Formats.bytes(d.bytes()) + " in " + d.files() + (d.files() == 1 ? " file" : " files");
+            case 6 -> d.tokenizer();
+            default -> d.preprocessor();
         };
     }
 

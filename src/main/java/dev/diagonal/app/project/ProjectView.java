@@ -62,6 +62,8 @@ public final class ProjectView extends BorderPane {
         fact(facts, 2, "Runs", model.runsProperty());
         Label title = Ui.bound(model.nameProperty(), "project-name");
         Label description = Ui.bound(model.descriptionProperty(), "project-description");
+        description.visibleProperty().bind(model.descriptionProperty().isNotEmpty());
+        description.managedProperty().bind(description.visibleProperty());
         VBox about = Ui.card(null, title, description, facts);
 
         TableView<DatasetRow> table = new TableView<>(model.datasets());
@@ -71,11 +73,18 @@ public final class ProjectView extends BorderPane {
         table.getColumns().add(column("Path", DatasetRow::path, 460));
         table.setPlaceholder(new Label("No datasets yet: import one on the Dataset screen (Ctrl+3)."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(200);
         VBox datasets = Ui.card("Datasets", table);
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox.setVgrow(datasets, Priority.ALWAYS);
 
-        VBox box = new VBox(12, about, datasets);
+        VBox stepList = new VBox(4);
+        Runnable fill = () -> stepList.getChildren().setAll(model.nextSteps().stream().map(step -> Ui.label(step, "step")).toList());
+        model.nextSteps().addListener((javafx.collections.ListChangeListener<String>) change -> fill.run());
+        fill.run();
+        VBox steps = Ui.card("Next steps", stepList);
+
+        VBox box = new VBox(12, about, datasets, steps);
         box.visibleProperty().bind(model.hasProjectProperty());
         box.setId("project-overview");
         return box;

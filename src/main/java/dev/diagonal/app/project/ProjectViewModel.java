@@ -32,6 +32,7 @@ public final class ProjectViewModel {
     private final StringProperty runs = new SimpleStringProperty("");
     private final ObservableList<DatasetRow> datasets = FXCollections.observableArrayList();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final ObservableList<String> steps = FXCollections.observableArrayList();
     private final Command newProject = new Command(this::newProject);
     private final Command openProject = new Command(this::openProject);
     private final Command openSample;
@@ -57,6 +58,7 @@ public final class ProjectViewModel {
             model.set("");
             runs.set("");
             datasets.clear();
+            steps.clear();
             return;
         }
         name.set(project.data().name());
@@ -66,6 +68,19 @@ public final class ProjectViewModel {
         datasets.setAll(project.datasets().stream().map(d -> row(project, d)).toList());
         int count = countRuns(project);
         runs.set(count == 0 ? "no runs yet" : count + (count == 1 ? " run" : " runs") + " in " + project.runsPath());
+        steps.setAll(nextSteps(project, count));
+    }
+
+    /** What to do next, step by step, each marked done (✓) or not (→). */
+    static java.util.List<String> nextSteps(Project project, int runCount) {
+        boolean model = project.modelPath().map(Files::isDirectory).orElse(false);
+        boolean data = project.datasets().stream().anyMatch(d -> Files.exists(project.datasetPath(d)));
+        return java.util.List.of(
+                model ? "✓ Model: " + project.modelPath().get().getFileName() : "→ Choose a model folder (Model screen, Ctrl+M)",
+                data ? "✓ Data: " + project.datasets().size() + (project.datasets().size() == 1 ? " dataset" : " datasets")
+                        : "→ Import a dataset (Dataset screen, Ctrl+I)",
+                model && data ? "→ Measure the zero-shot baseline (Zero-shot screen, Ctrl+R)" : "· Zero-shot baseline, once there are a model and data",
+                runCount > 0 ? "✓ Runs: compare them on the Runs screen (Ctrl+6)" : "· Fine-tune: arrives with the training engine");
     }
 
     private static DatasetRow row(Project project, DatasetEntry entry) {
@@ -172,6 +187,11 @@ public final class ProjectViewModel {
 
     public ObservableList<DatasetRow> datasets() {
         return datasets;
+    }
+
+    /** What to do next in the open project. */
+    public ObservableList<String> nextSteps() {
+        return steps;
     }
 
     /** Recent project folders, newest first. */

@@ -29,16 +29,42 @@ public final class RunsView extends BorderPane {
         TableView<RunRow> table = new TableView<>(model.runs());
         table.setId("runs-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getColumns().add(column("Run", RunRow::id, 220));
-        table.getColumns().add(column("Method", RunRow::method, 110));
-        table.getColumns().add(column("Status", RunRow::status, 130));
-        table.getColumns().add(column("Key hyperparameters", RunRow::hyperparameters, 260));
-        table.getColumns().add(column("Best", RunRow::best, 170));
-        table.getColumns().add(column("Duration", RunRow::duration, 90));
-        table.getColumns().add(column("Started", RunRow::started, 130));
+        table.getColumns().add(column("Run", RunRow::id, 200));
+        table.getColumns().add(column("Method", RunRow::method, 90));
+        table.getColumns().add(column("Status", RunRow::status, 120));
+        table.getColumns().add(column("Key hyperparameters", RunRow::hyperparameters, 250));
+        table.getColumns().add(column("Best", RunRow::best, 150));
+        table.getColumns().add(column("Duration", RunRow::duration, 80));
+        table.getColumns().add(column("Started", RunRow::started, 120));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(view -> {
+            javafx.scene.control.TableRow<RunRow> row = new javafx.scene.control.TableRow<>() {
+                @Override
+                protected void updateItem(RunRow item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item.id() + "\n"
+                            + item.status() + "\n" + item.hyperparameters()));
+                }
+            };
+            return row;
+        });
         table.setPlaceholder(Ui.bound(model.statusProperty(), "hint"));
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRow>) change ->
-                model.selection().setAll(java.util.List.copyOf(table.getSelectionModel().getSelectedItems())));
+        boolean[] syncing = {false};
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRow>) change -> {
+            if (!syncing[0]) {
+                syncing[0] = true;
+                model.selection().setAll(java.util.List.copyOf(table.getSelectionModel().getSelectedItems()));
+                syncing[0] = false;
+            }
+        });
+        model.selection().addListener((ListChangeListener<RunRow>) change -> {
+            if (!syncing[0]) {
+                syncing[0] = true;
+                table.getSelectionModel().clearSelection();
+                model.selection().forEach(row -> table.getSelectionModel().select(row));
+                syncing[0] = false;
+            }
+        });
         table.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.DELETE) {
                 model.deleteCommand().execute();

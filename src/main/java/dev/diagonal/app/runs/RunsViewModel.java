@@ -62,12 +62,13 @@ public final class RunsViewModel {
         session.tasks().task("Reading runs", context -> store.list()).quiet()
                 .onSuccess(list -> {
                     Set<String> keep = selection.stream().map(RunRow::id).collect(Collectors.toSet());
-                    runs.setAll(list.stream().map(RunRow::new).toList());
-                    selection.setAll(runs.stream().filter(r -> keep.contains(r.id())).toList());
                     records.clear();
-                    readSelected();
+                    runs.setAll(list.stream().map(RunRow::new).toList());
+                    List<RunRow> kept = runs.stream().filter(r -> keep.contains(r.id())).toList();
+                    // with nothing chosen, show the newest run's curves
+                    selection.setAll(kept.isEmpty() && !runs.isEmpty() ? List.of(runs.get(0)) : kept);
                     status.set(list.isEmpty() ? "No runs yet in " + store.runsDir()
-                            + ". Fine-tuning (coming with the training engine) and ./diagonal finetune create them."
+                            + ". Fine-tuning runs appear here once the training engine creates them."
                             : list.size() + (list.size() == 1 ? " run" : " runs") + " in " + store.runsDir());
                 })
                 .start();

@@ -57,14 +57,16 @@ public final class ZeroShotView extends BorderPane {
         classes.setPlaceholder(new Label("Classes appear when the dataset is loaded"));
         Label classCount = new Label();
         classCount.getStyleClass().add("hint");
+        classCount.setWrapText(true);
         classCount.textProperty().bind(Bindings.createStringBinding(
-                () -> model.classNames().size() + " classes; double-click a name to change its prompt", model.classNames()));
+                () -> model.classNames().size() + " classes · double-click to edit a prompt name", model.classNames()));
 
         ListView<String> templates = new ListView<>(model.templates());
         templates.setEditable(true);
         templates.setCellFactory(TextFieldListCell.forListView());
         templates.setId("templates");
         templates.setPrefHeight(130);
+        templates.setMinHeight(90);
         TextField next = new TextField();
         next.setPromptText("a new template with {}");
         Runnable add = () -> {
@@ -85,15 +87,18 @@ public final class ZeroShotView extends BorderPane {
             }
         });
         remove.disableProperty().bind(templates.getSelectionModel().selectedIndexProperty().lessThan(0));
+        javafx.scene.layout.HBox.setHgrow(next, Priority.ALWAYS);
+        addButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        remove.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.control.Spinner<Integer> batch = Ui.spinner(1, 1024, 8, model.batchSizeProperty());
         batch.setPrefWidth(90);
 
         VBox classCard = Ui.card("Class names", classes, classCount);
         VBox.setVgrow(classes, Priority.ALWAYS);
         VBox.setVgrow(classCard, Priority.ALWAYS);
-        VBox box = new VBox(10, Ui.card("Dataset", dataset), classCard,
-                Ui.card("Prompt templates", templates, Ui.row(next, addButton, remove)),
-                Ui.card(null, Ui.row(new Label("Batch size"), batch)));
+        classes.setMinHeight(80);
+        VBox box = new VBox(10, Ui.card("Dataset", dataset, Ui.row(new Label("Batch size"), batch)), classCard,
+                Ui.card("Prompt templates", templates, Ui.row(next, addButton, remove)));
         box.setPrefWidth(300);
         box.setMaxWidth(300);
         BorderPane.setMargin(box, new javafx.geometry.Insets(0, 10, 0, 0));

@@ -60,8 +60,8 @@ public final class ZeroShotViewModel {
     public ZeroShotViewModel(Session session) {
         this.session = session;
         run = new Command(this::run, Bindings.createBooleanBinding(() -> !running.get() && selected.get() != null
-                && session.project() != null && session.project().modelPath().isPresent() && !templates.isEmpty(),
-                running, selected, session.projectProperty(), templates));
+                && hasModel() && !templates.isEmpty(),
+                running, selected, session.projectProperty(), session.projectRevisionProperty(), templates));
         cancel = new Command(() -> handle.cancel(), running);
         session.projectProperty().addListener((obs, old, project) -> projectChanged(project));
         session.projectRevisionProperty().addListener((obs, old, revision) -> refreshEntries());
@@ -127,10 +127,18 @@ public final class ZeroShotViewModel {
                 .start();
     }
 
-    private static String describe(Dataset dataset) {
-        return dataset.hasLabels()
-                ? String.format(Locale.ROOT, "%,d images in %d classes", dataset.samples().size(), dataset.classes().size())
-                : "This dataset has no labels: zero-shot needs a class per image.";
+    private String describe(Dataset dataset) {
+        if (!dataset.hasLabels()) {
+            return "This dataset has no labels: zero-shot needs a class per image.";
+        }
+        String counts = String.format(Locale.ROOT, "%,d images in %d classes", dataset.samples().size(), dataset.classes().size());
+        return hasModel() ? counts : counts + ". No model yet: choose one on the Model screen (Ctrl+M).";
+    }
+
+    /** Whether the open project's model folder is there. */
+    private boolean hasModel() {
+        Project project = session.project();
+        return project != null && project.modelPath().map(java.nio.file.Files::isDirectory).orElse(false);
     }
 
     /** The prompt name of each label ({@code golden_retriever} → {@code golden retriever}). */
@@ -155,11 +163,16 @@ public final class ZeroShotViewModel {
         status.set("Starting…");
         handle = session.tasks().task("Zero-shot on " + entry.name(), job::run)
                 .onProgress(progress::set)
+                .onMessage(text -> status.set(text == null || text.isEmpty() ? "" : capitalised(text) + "…"))
                 .onSuccess(outcome::set)
                 .onFailure(error -> status.set("Failed: " + dev.diagonal.app.common.Errors.message(error)))
                 .onCancelled(() -> status.set("Cancelled."))
                 .onFinally(() -> running.set(false))
                 .start();
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private void showOutcome(ZeroShotOutcome value) {

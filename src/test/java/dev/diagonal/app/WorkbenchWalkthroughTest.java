@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.diagonal.app.common.TestSessions;
 import dev.diagonal.project.DatasetRole;
 import dev.diagonal.project.Project;
+import dev.diagonal.project.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.controlsfx.control.GridView;
@@ -30,7 +32,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The workbench end to end in a headless toolkit (Monocle): start on the start page, open a recent
  * project, go to zero-shot, run it on a tiny model, see the scores, the per-class table, the confusion
- * matrix and the mistakes. Screens are written to {@code target/walkthrough-*.png} for a look.
+ * matrix and the mistakes; a shortcut goes to the dataset grid; closing remembers the project and the
+ * window. Screens are written to {@code target/walkthrough-*.png} for a look.
  */
 class WorkbenchWalkthroughTest {
 
@@ -99,6 +102,17 @@ class WorkbenchWalkthroughTest {
         Thread.sleep(500); // thumbnails
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(stage.getScene(), "mistakes");
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        waitUntil(10, () -> lookup("#screen-dataset").isVisible());
+        GridView<?> samples = (GridView<?>) lookup("#sample-grid");
+        waitUntil(30, () -> samples.getItems().size() == 5);
+
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        Settings settings = Settings.load(home);
+        assertThat(settings.lastProject()).contains(projectDir);
+        assertThat(settings.windowGeometry()).hasValueSatisfying(g -> assertThat(g.width()).isEqualTo(WorkbenchApp.WIDTH));
     }
 
     private double top1() {

@@ -52,7 +52,9 @@ public final class WorkbenchApp extends Application {
         runner = new FxTaskRunner(3, notifier);
         Settings settings = Settings.load();
         session = new Session(runner, dialogs, settings, AppPaths.detect(), Platform::runLater, !snapshot);
-        ThumbnailLoader thumbnails = new ThumbnailLoader(96, 800, 2);
+        // decoding threads leave a core to the UI thread
+        int decoders = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        ThumbnailLoader thumbnails = new ThumbnailLoader(96, 800, decoders);
         MainViewModel main = new MainViewModel(session);
         Screens screens = new Screens(session, thumbnails);
         Scene scene = new Scene(new MainView(main, screens, runner, notifier), WIDTH, HEIGHT);

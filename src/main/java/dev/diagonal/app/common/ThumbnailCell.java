@@ -24,6 +24,7 @@ public abstract class ThumbnailCell<T> extends GridCell<T> {
     private final Label first = new Label();
     private final Label second = new Label();
     private final Label missing = new Label("unreadable");
+    private final Tooltip tooltip = new Tooltip();
     private final VBox box;
     private volatile Path wanted;
 
@@ -47,6 +48,10 @@ public abstract class ThumbnailCell<T> extends GridCell<T> {
         }
         box = new VBox(3, frame, first, second);
         box.setAlignment(Pos.TOP_CENTER);
+        box.setVisible(false);
+        // the box stays in the scene graph for the cell's life: re-adding it on every update would
+        // restyle its whole subtree, which is what makes scrolling stutter
+        setGraphic(box);
         getStyleClass().add("thumb-cell");
     }
 
@@ -59,23 +64,44 @@ public abstract class ThumbnailCell<T> extends GridCell<T> {
     /** The second text line (e.g. the label). */
     protected abstract String secondLine(T item);
 
-    /** A tooltip text for an item. */
+    /** A tooltip text for an item (one tooltip per cell: creating tooltips while scrolling is slow). */
     protected abstract String tooltip(T item);
+
+    /**
+     * ControlsFX's grid rows refresh every cell on every layout pass (while scrolling, many times a
+     * second) by calling {@code updateIndex(-1)} and then {@code updateIndex(i)}; each round trip restyles
+     * the cell. Here a cell is only updated when the item at its index really changed.
+     */
+    @Override
+    public void updateIndex(int index) {
+        if (index < 0) {
+            return;
+        }
+        if (index == getIndex() && getGridView() != null) {
+            var items = getGridView().getItems();
+            T now = index < items.size() ? items.get(index) : null;
+            if (now == getItem() && !isEmpty()) {
+                return;
+            }
+            super.updateIndex(-1);
+        }
+        super.updateIndex(index);
+    }
 
     @Override
     protected void updateItem(T item, boolean empty) {
         super.updateItem(item, empty);
         if (empty || item == null) {
-            wanted = null;
-            setGraphic(null);
+            box.setVisible(false);
             setTooltip(null);
             return;
         }
         Path path = image(item);
         first.setText(firstLine(item));
         second.setText(secondLine(item));
-        setTooltip(new Tooltip(tooltip(item)));
-        setGraphic(box);
+        tooltip.setText(tooltip(item));
+        setTooltip(tooltip);
+        box.setVisible(true);
         if (path.equals(wanted) && view.getImage() != null) {
             return;
         }

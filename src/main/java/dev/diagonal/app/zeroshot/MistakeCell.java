@@ -25,7 +25,7 @@ final class MistakeCell extends ThumbnailCell<Mistake> {
 
     @Override
     protected String secondLine(Mistake item) {
-        return String.format(Locale.ROOT, "✗ %s %.0f%%", item.predicted(), item.score() * 100);
+        return String.format(Locale.ROOT, "✗ %.0f%% %s", item.score() * 100, item.predicted());
     }
 
     @Override

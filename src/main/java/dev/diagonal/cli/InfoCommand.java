@@ -43,11 +43,20 @@ final class InfoCommand implements Callable<Integer> {
         out.printf("projection  %d%n", config.projectionDim());
         out.printf("parameters  %,d in %d tensors%n", weights.parameterCount(), weights.tensors().size());
         out.printf("dtypes      %s%n", weights.dtypes());
-        out.printf("files       %s (%,d bytes)%n", weights.files(), weights.totalBytes());
+        long bytes = weights.files().stream().mapToLong(InfoCommand::size).sum();
+        out.printf("files       %s (%,d bytes)%n", weights.files().stream().map(p -> p.getFileName().toString()).toList(), bytes);
         if (verbose) {
             weights.tensors().forEach(info -> out.printf("  %-70s %-5s %s%n", info.name(), info.dtype(), java.util.Arrays.toString(info.shape())));
         }
         out.flush();
         return 0;
+    }
+
+    private static long size(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 }

@@ -13,9 +13,14 @@ public final class Main {
 
     /** Runs a command line and returns its exit code (0 success, 1 failure, 2 usage error). */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command tree (tests redirect its output streams). */
+    static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new DiagonalCommand());
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        return commandLine.execute(args);
+        return commandLine;
     }
 }

@@ -1,5 +1,6 @@
 package dev.diagonal.eval;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ public final class ZeroShot {
     public record ClassStats(int count, double top1, double top5) {}
 
     /** Everything {@code ./diagonal zeroshot} reports; accuracies are fractions. */
-    public record Result(double top1, double top5, List<String> classes, Map<String, ClassStats> perClass,
+    public record Result(double top1, double top5, List<String> classes,
+            @JsonProperty("per_class") Map<String, ClassStats> perClass,
             int[][] confusion, List<Prediction> predictions) {}
 
     /** Class embeddings (rows, unit norm) from the prompt ensemble: {@code template} holds one {@code {}}. */

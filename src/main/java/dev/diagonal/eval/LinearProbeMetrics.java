@@ -1,5 +1,7 @@
 package dev.diagonal.eval;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +9,8 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * How well a {@link LinearProbe} classifies labelled images. Accuracies are fractions.
+ * How well a {@link LinearProbe} classifies labelled images. Accuracies are fractions. Serialises
+ * to JSON with the key names of {@code ./diagonal zeroshot} (plus {@code log_loss}).
  *
  * @param top1 share of images whose most probable class is the true one
  * @param top5 share whose true class is among the five most probable
@@ -16,8 +19,10 @@ import java.util.stream.IntStream;
  * @param perClass count and accuracy per class, in {@code classes} order
  * @param confusion {@code confusion[true][predicted]} image counts
  */
-public record LinearProbeMetrics(double top1, double top5, double logLoss, List<String> classes,
-        Map<String, ZeroShot.ClassStats> perClass, int[][] confusion) {
+@JsonPropertyOrder({"top1", "top5", "log_loss", "classes", "per_class", "confusion"})
+public record LinearProbeMetrics(double top1, double top5, @JsonProperty("log_loss") double logLoss,
+        List<String> classes, @JsonProperty("per_class") Map<String, ZeroShot.ClassStats> perClass,
+        int[][] confusion) {
 
     private static final double FLOOR = 1e-15;
 
@@ -55,21 +60,6 @@ public record LinearProbeMetrics(double top1, double top5, double logLoss, List<
         int n = labels.length;
         return new LinearProbeMetrics(n == 0 ? 0 : (double) total1 / n, n == 0 ? 0 : (double) total5 / n,
                 n == 0 ? 0 : logLoss / n, List.copyOf(classes), perClass, confusion);
-    }
-
-    /** The metrics as JSON-ready values with the key names {@code ./diagonal zeroshot} uses. */
-    public Map<String, Object> toJson() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("top1", top1);
-        out.put("top5", top5);
-        out.put("log_loss", logLoss);
-        out.put("classes", classes);
-        Map<String, Object> classStats = new LinkedHashMap<>();
-        perClass.forEach((name, stats) -> classStats.put(name,
-                Map.of("count", stats.count(), "top1", stats.top1(), "top5", stats.top5())));
-        out.put("per_class", classStats);
-        out.put("confusion", confusion);
-        return out;
     }
 
     /** Class indices from the most probable down (ties: lower index first). */

@@ -7,7 +7,9 @@ import dev.diagonal.project.RunInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,17 +70,27 @@ public record ModelSource(Path weights, Path assets, Path run, String descriptio
         }
         Path assets = HfExport.hasTokenizer(weights) ? weights : base.filter(HfExport::hasTokenizer).orElseThrow(() ->
                 new DiagonalException(weights + " has no tokenizer files, and the run's base model "
-                        + base.map(Path::toString).orElse("(not recorded in run.json)") + " has none either"));
+                        + (base.isPresent() ? base.get() + " has none either"
+                                : namedBaseModels(info).stream().findFirst().map(p -> p + " is gone")
+                                        .orElse("is not recorded in run.json"))));
         return new ModelSource(weights, assets, run.path(), "run " + run.id() + ", " + which);
     }
 
-    /** The base model folder named in run.json, if it still exists. */
+    /** The base model folder named in run.json (hyperparameter {@code model}, else the provenance), if it exists. */
     static Optional<Path> baseModel(RunInfo info) {
-        Object named = info.hyperparameters().get("model");
-        if (named == null && info.provenance() != null && info.provenance().model() != null) {
-            named = info.provenance().model().path();
+        return namedBaseModels(info).stream().filter(Files::isDirectory).findFirst();
+    }
+
+    private static List<Path> namedBaseModels(RunInfo info) {
+        List<Path> named = new ArrayList<>();
+        Object hyper = info.hyperparameters().get("model");
+        if (hyper != null) {
+            named.add(Path.of(hyper.toString()));
         }
-        return Optional.ofNullable(named).map(n -> Path.of(n.toString())).filter(Files::isDirectory);
+        if (info.provenance() != null && info.provenance().model() != null) {
+            named.add(Path.of(info.provenance().model().path()));
+        }
+        return named;
     }
 
     /** The highest {@code checkpoints/step-N} holding a model (config.json and model.safetensors). */

@@ -14,6 +14,7 @@ import dev.diagonal.DiagonalException;
 import dev.diagonal.Fixtures;
 import dev.diagonal.clip.ClipModel;
 import dev.diagonal.clip.StateDict;
+import dev.diagonal.image.ImageProcessorConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,7 @@ class HfExportTest {
         JsonNode preprocessor = new ObjectMapper().readTree(out.resolve("preprocessor_config.json").toFile());
         assertThat(preprocessor.at("/crop_size/height").asInt()).isEqualTo(32);
         assertThat(preprocessor.at("/size/shortest_edge").asInt()).isEqualTo(32);
+        assertThat(ImageProcessorConfig.fromJson(out.resolve("preprocessor_config.json"))).isEqualTo(ImageProcessorConfig.defaults(32));
         assertThat(Files.readAllBytes(out.resolve("vocab.json"))).isEqualTo(Files.readAllBytes(source.resolve("vocab.json")));
         assertThat(leftovers()).isEmpty();
 

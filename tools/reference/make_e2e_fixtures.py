@@ -58,7 +58,9 @@ def main():
         with torch.no_grad():
             image_embeds = model.get_image_features(pixel_values=pixels).pooler_output
             text_embeds = model.get_text_features(**tokens).pooler_output
-    expected = {"images": names, "texts": TEXTS,
+    unpadded = [tokenizer(t, truncation=True, max_length=77)["input_ids"] for t in TEXTS]
+    expected = {"images": names, "texts": TEXTS, "input_ids": unpadded,
+                "pixel_values": [[[[round(v, 7) for v in row] for row in ch] for ch in img] for img in pixels.tolist()],
                 "image_embeds": image_embeds.tolist(), "text_embeds": text_embeds.tolist(),
                 "logit_scale": float(model.logit_scale.detach())}
     with open(os.path.join(OUT, "expected.json"), "w") as f:

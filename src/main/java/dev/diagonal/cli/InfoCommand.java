@@ -34,7 +34,8 @@ final class InfoCommand implements Callable<Integer> {
         ClipVisionConfig v = config.vision();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("model       %s%n", model.toAbsolutePath());
-        out.printf("architecture CLIP, ViT-%d/%d image tower, %d-token text tower%n", v.imageSize(), v.patchSize(), t.maxPositionEmbeddings());
+        out.printf("architecture CLIPModel: vision transformer on %dx%d images in %dx%d patches (%d tokens), text transformer over %d tokens%n",
+                v.imageSize(), v.imageSize(), v.patchSize(), v.patchSize(), v.numPositions(), t.maxPositionEmbeddings());
         out.printf("vision      %d layers, width %d, %d heads, mlp %d, %s, eps %s, %d channels%n",
                 v.numHiddenLayers(), v.hiddenSize(), v.numAttentionHeads(), v.intermediateSize(), v.hiddenAct().hfName(), v.layerNormEps(), v.numChannels());
         out.printf("text        %d layers, width %d, %d heads, mlp %d, %s, eps %s, vocab %d, pooling %s%n",

@@ -2,7 +2,9 @@ package dev.diagonal.cli;
 
 import dev.diagonal.clip.ClipConfig;
 import dev.diagonal.image.ClipImageProcessor;
+import dev.diagonal.image.ImageLoader;
 import dev.diagonal.image.ImageProcessorConfig;
+import dev.diagonal.image.RgbImage;
 import dev.diagonal.eval.Embedder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,8 +35,10 @@ final class PreprocessCommand implements Callable<Integer> {
         ImageProcessorConfig config = Embedder.imageConfig(model, ClipConfig.read(model));
         ClipImageProcessor processor = new ClipImageProcessor(config);
         List<float[][][]> pixelValues = new ArrayList<>();
-        for (Path image : images) {
-            pixelValues.add(toChw(processor.preprocess(image), config.cropHeight(), config.cropWidth()));
+        for (Path file : images) {
+            RgbImage image = ImageLoader.readRgb(file);
+            int[] size = processor.outputSize(image.height(), image.width());
+            pixelValues.add(toChw(processor.preprocess(image), size[0], size[1]));
         }
         JsonOutput.write(out, Map.of("pixel_values", pixelValues));
         return 0;

@@ -32,11 +32,12 @@ import java.util.stream.Stream;
  * (one line per C tried, then the final result), {@value #PROBE_FILE} (liblinear's model file) and
  * {@value #RESULT_FILE} ({@link LinearProbeResultFile}).
  *
- * <p>Listener events, all through {@link TrainingListener#onEvaluation}: embedding progress as
- * {@code {"phase": "embed", "split": "train"|"val", "done", "total"}} at step 0; each C tried as
- * {@code {"phase": "sweep", "c", "val/top1", "val/log_loss"}} at step 1, 2, …; the outcome as
- * {@code {"phase": "final", "best_c", "val/top1", "val/top5"}} at the last step. Problems with the data
- * that do not stop the run go to {@link TrainingListener#onWarning}.
+ * <p>Listener events, all through {@link TrainingListener#onEvaluation} with numbers only: embedding
+ * progress as {@code {"embed_train_done", "embed_train_total"}} (then {@code embed_val_…}) at step 0;
+ * each C tried as {@code {"probe_c", "probe_val_top1", "probe_val_log_loss"}} at step 1, 2, …; the
+ * outcome as {@code {"probe_best_c", "probe_val_top1", "probe_val_top5"}} at the last step (the sweep and
+ * outcome records also go to {@code metrics.jsonl}). Problems with the data that do not stop the run go
+ * to {@link TrainingListener#onWarning}.
  */
 public final class LinearProbeRun {
 
@@ -95,7 +96,7 @@ public final class LinearProbeRun {
             folder.writeRunJson(info);
             try (MetricsLog metrics = folder.openMetrics()) {
                 Result result = execute(request, device, data, folder, metrics, listener, cancelled);
-                folder.writeRunJson(info.withBestMetric(new BestMetric("val/top1", result.valTop1(), null))
+                folder.writeRunJson(info.withBestMetric(new BestMetric("probe_val_top1", result.valTop1(), null))
                         .ended(RunStatus.COMPLETED, null));
                 return result;
             } catch (CancellationException e) {
@@ -121,11 +122,10 @@ public final class LinearProbeRun {
         long[] step = {0};
         LinearProbeFit fit = LinearProbeSweep.fit(trainFeatures, data.indices(data.train()), valFeatures,
                 data.indices(data.val()), data.labels(), LinearProbeSweep.Options.defaults(request.seed()), point -> {
-                    Map<String, Object> record = new LinkedHashMap<>();
-                    record.put("phase", "sweep");
-                    record.put("c", point.c());
-                    record.put("val/top1", point.valTop1());
-                    record.put("val/log_loss", point.valLogLoss());
+                    Map<String, Double> record = new LinkedHashMap<>();
+                    record.put("probe_c", point.c());
+                    record.put("probe_val_top1", point.valTop1());
+                    record.put("probe_val_log_loss", point.valLogLoss());
                     step[0]++;
                     log(metrics, listener, step[0], record);
                 }, cancelled);
@@ -133,11 +133,10 @@ public final class LinearProbeRun {
         double seconds = (System.nanoTime() - start) / 1e9;
         LinearProbeResultFile.write(folder.path().resolve(RESULT_FILE), request, data, fit, trainFeatures[0].length,
                 embedSeconds, seconds);
-        Map<String, Object> last = new LinkedHashMap<>();
-        last.put("phase", "final");
-        last.put("best_c", fit.bestC());
-        last.put("val/top1", fit.val().top1());
-        last.put("val/top5", fit.val().top5());
+        Map<String, Double> last = new LinkedHashMap<>();
+        last.put("probe_best_c", fit.bestC());
+        last.put("probe_val_top1", fit.val().top1());
+        last.put("probe_val_top5", fit.val().top5());
         log(metrics, listener, step[0], last);
         return new Result(fit.val().top1(), fit.val().top5(), fit.bestC(), folder.path());
     }
@@ -149,24 +148,31 @@ public final class LinearProbeRun {
         }
         List<Path> images = samples.stream().map(Sample::image).toList();
         return embedder.embedImages(images, batchSize, done -> {
-            Map<String, Object> progress = new LinkedHashMap<>();
-            progress.put("phase", "embed");
-            progress.put("split", split);
-            progress.put("done", done);
-            progress.put("total", images.size());
-            listener.onEvaluation(0, progress);
+            Map<String, Double> progress = new LinkedHashMap<>();
+            progress.put("embed_" + split + "_done", (double) done);
+            progress.put("embed_" + split + "_total", (double) images.size());
+            emit(listener, 0, progress);
             if (done < images.size() && cancelled.getAsBoolean()) {
                 throw new CancellationException("linear probe cancelled");
             }
         });
     }
 
-    private static void log(MetricsLog metrics, TrainingListener listener, long step, Map<String, Object> values) {
+    private static void log(MetricsLog metrics, TrainingListener listener, long step, Map<String, Double> values) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("step", step);
         record.putAll(values);
         metrics.append(record);
-        listener.onEvaluation(step, values);
+        emit(listener, step, values);
+    }
+
+    /**
+     * Hands numeric metrics to the listener whether its map parameter is typed {@code Map<String, Double>}
+     * or {@code Map<String, Object>} (the values are Doubles either way).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void emit(TrainingListener listener, long step, Map<String, Double> values) {
+        listener.onEvaluation(step, (Map) values);
     }
 
     private static void validate(Request request) {

@@ -9,7 +9,7 @@ import java.util.Map;
 public interface TrainingListener {
 
     /** An evaluation (or progress report) at {@code step}. */
-    default void onEvaluation(long step, Map<String, Object> metrics) {}
+    default void onEvaluation(long step, Map<String, Double> metrics) {}
 
     /** Something the user should know that does not stop the run. */
     default void onWarning(String message) {}

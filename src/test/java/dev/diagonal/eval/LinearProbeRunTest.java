@@ -31,12 +31,12 @@ class LinearProbeRunTest {
 
     /** Records every event. */
     static final class Recorder implements TrainingListener {
-        final List<Map<String, Object>> events = new ArrayList<>();
+        final List<Map<String, Double>> events = new ArrayList<>();
         final List<Long> steps = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
 
         @Override
-        public void onEvaluation(long step, Map<String, Object> metrics) {
+        public void onEvaluation(long step, Map<String, Double> metrics) {
             steps.add(step);
             events.add(metrics);
         }
@@ -46,8 +46,8 @@ class LinearProbeRunTest {
             warnings.add(message);
         }
 
-        List<Map<String, Object>> phase(String phase) {
-            return events.stream().filter(e -> phase.equals(e.get("phase"))).toList();
+        List<Map<String, Double>> having(String key) {
+            return events.stream().filter(e -> e.containsKey(key)).toList();
         }
     }
 
@@ -69,7 +69,7 @@ class LinearProbeRunTest {
         RunInfo info = run.readRunJson();
         assertThat(info.method()).isEqualTo("linear-probe");
         assertThat(info.status()).isEqualTo(RunStatus.COMPLETED);
-        assertThat(info.bestMetric().name()).isEqualTo("val/top1");
+        assertThat(info.bestMetric().name()).isEqualTo("probe_val_top1");
         assertThat(info.bestMetric().value()).isEqualTo(result.valTop1());
         assertThat(info.provenance().model().path()).isEqualTo(model.toAbsolutePath().normalize().toString());
         assertThat(info.provenance().data()).hasSize(1);
@@ -80,7 +80,8 @@ class LinearProbeRunTest {
         List<Map<String, Object>> metrics = run.readMetrics();
         JsonNode json = new ObjectMapper().readTree(runDir.resolve("result.json").toFile());
         assertThat(metrics).hasSize(json.get("sweep").size() + 1);
-        assertThat(metrics.get(metrics.size() - 1)).containsEntry("phase", "final");
+        assertThat(metrics.get(metrics.size() - 1)).containsKeys("step", "probe_best_c", "probe_val_top1", "probe_val_top5");
+        assertThat(metrics.get(0)).containsEntry("step", 1).containsKeys("probe_c", "probe_val_top1", "probe_val_log_loss");
         assertThat(json.get("labels").toString()).isEqualTo("[\"blue_square\",\"green_triangle\",\"red_circle\"]");
         assertThat(json.get("train_images").asInt()).isEqualTo(24);
         assertThat(json.get("val_images").asInt()).isEqualTo(6);
@@ -96,10 +97,13 @@ class LinearProbeRunTest {
         assertThat(result.valTop1()).isGreaterThanOrEqualTo(0.8); // colours are easy even for a random tower
         assertThat(result.valTop5()).isEqualTo(1.0);
 
-        List<Map<String, Object>> embed = recorder.phase("embed");
-        assertThat(embed).extracting(e -> e.get("split")).containsSubsequence("train", "val");
-        assertThat(embed.get(embed.size() - 1)).containsEntry("done", 6).containsEntry("total", 6);
-        assertThat(recorder.phase("sweep")).hasSize(json.get("sweep").size());
+        List<Map<String, Double>> trainEvents = recorder.having("embed_train_done");
+        List<Map<String, Double>> val = recorder.having("embed_val_done");
+        assertThat(trainEvents).extracting(e -> e.get("embed_train_done")).containsExactly(8.0, 16.0, 24.0);
+        assertThat(val.get(val.size() - 1)).containsEntry("embed_val_done", 6.0).containsEntry("embed_val_total", 6.0);
+        assertThat(recorder.events.indexOf(val.get(0))).isGreaterThan(recorder.events.indexOf(trainEvents.get(2)));
+        assertThat(recorder.having("probe_c")).hasSize(json.get("sweep").size());
+        assertThat(recorder.having("probe_best_c")).hasSize(1);
         assertThat(recorder.steps).isSorted();
         try (var files = Files.list(runDir)) {
             assertThat(files.map(p -> p.getFileName().toString()))

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "diagonal", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Diagonal: adapt CLIP image-text models. Subcommands run the engine headless.",
         subcommands = {EmbedCommand.class, TokenizeCommand.class, PreprocessCommand.class,
-            ZeroShotCommand.class, InfoCommand.class, BenchCommand.class, FinetuneCommand.class, ResumeCommand.class})
+            ZeroShotCommand.class, InfoCommand.class, BenchCommand.class, FinetuneCommand.class, ResumeCommand.class,
+            EvaluateCommand.class, ExportCommand.class})
 final class DiagonalCommand implements Runnable {
 
     @picocli.CommandLine.Spec

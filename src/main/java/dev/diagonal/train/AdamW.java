@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * AdamW exactly as {@code torch.optim.AdamW} computes it (single-tensor form): decoupled weight decay
- * {@code p *= 1 - lr·wd} first, then {@code m ← m + (1-β1)(g - m)}, {@code v ← β2·v + (1-β2)·g²},
+ * AdamW as {@code torch.optim.AdamW} computes it (single-tensor form, to float32 rounding): decoupled
+ * weight decay {@code p *= 1 - lr·wd} first, then {@code m ← β1·m + (1-β1)·g}, {@code v ← β2·v + (1-β2)·g²},
  * {@code p -= lr/(1-β1^t) · m / (sqrt(v)/sqrt(1-β2^t) + eps)}. Two parameter groups: the decay group
  * uses {@code weightDecay}, the other ({@link ParamGroups}) none. Only the parameters given (the
- * trainable ones) are updated; their gradients are read as they are (clip them first).
+ * trainable ones) are updated; their gradients are read as they are (clip them first) and are left
+ * holding scratch values: zero them before the next backward pass.
  *
  * <p>Scalars enter the arithmetic as float32, as PyTorch's kernels take them, so 0-d parameters (the
  * logit scale) are not promoted to float64.
@@ -83,7 +84,10 @@ public final class AdamW implements AutoCloseable {
         return steps;
     }
 
-    /** Updates every parameter from its current gradient with learning rate {@code lr}. */
+    /**
+     * Updates every parameter from its current gradient with learning rate {@code lr}; the gradients
+     * are overwritten (zero them before the next backward pass).
+     */
     public void step(double lr) {
         steps++;
         double biasCorrection1 = 1 - Math.pow(beta1, steps);
@@ -96,38 +100,45 @@ public final class AdamW implements AutoCloseable {
                 if (slot.decays && weightDecay != 0) {
                     p.muli((float) (1 - lr * weightDecay));
                 }
-                slot.m.addi(g.sub(slot.m).muli((float) (1 - beta1)));
-                slot.v.muli((float) beta2).addi(g.mul((float) (1 - beta2)).muli(g));
+                // in place where torch is: only the denominator is a new array; the gradient, which is
+                // zeroed after the step anyway, serves as scratch space
+                slot.m.subi(g).muli((float) beta1).addi(g);
+                g.muli(g).muli((float) (1 - beta2));
+                slot.v.muli((float) beta2).addi(g);
                 NDArray denominator = slot.v.sqrt().divi((float) biasCorrection2Sqrt).addi((float) eps);
-                p.addi(slot.m.mul((float) -stepSize).divi(denominator));
+                g.muli(0).addi(slot.m).divi(denominator).muli((float) -stepSize);
+                p.addi(g);
             }
         }
     }
 
-    /** The state as host tensors: {@code exp_avg.<name>} and {@code exp_avg_sq.<name>} per parameter. */
-    public List<HostTensor> exportState() {
+    /** One moment of the state as host tensors: {@code exp_avg.<name>} (first) or {@code exp_avg_sq.<name>} (second). */
+    public List<HostTensor> exportMoments(boolean second) {
         List<HostTensor> out = new ArrayList<>();
         for (Slot slot : slots) {
-            long[] shape = slot.m.getShape().getShape();
-            out.add(new HostTensor(EXP_AVG + slot.name, TensorDType.F32, shape, slot.m.toFloatArray()));
-            out.add(new HostTensor(EXP_AVG_SQ + slot.name, TensorDType.F32, shape, slot.v.toFloatArray()));
+            NDArray moment = second ? slot.v : slot.m;
+            out.add(new HostTensor((second ? EXP_AVG_SQ : EXP_AVG) + slot.name, TensorDType.F32,
+                    moment.getShape().getShape(), moment.toFloatArray()));
         }
         return out;
     }
 
     /**
-     * Restores an exported state and its step count.
+     * Restores exported moments (both kinds may come in one map or in two calls) and the step count.
      *
      * @throws DiagonalException naming {@code source} when a tensor is missing or has another shape
      */
-    public void importState(Map<String, HostTensor> tensors, long stepCount, String source) {
+    public void importMoments(Map<String, HostTensor> tensors, boolean second, long stepCount, String source) {
         for (Slot slot : slots) {
-            NDArray m = restore(tensors.get(EXP_AVG + slot.name), EXP_AVG + slot.name, slot.m.getShape(), source);
-            NDArray v = restore(tensors.get(EXP_AVG_SQ + slot.name), EXP_AVG_SQ + slot.name, slot.v.getShape(), source);
-            slot.m.close();
-            slot.v.close();
-            slot.m = m;
-            slot.v = v;
+            String name = (second ? EXP_AVG_SQ : EXP_AVG) + slot.name;
+            NDArray old = second ? slot.v : slot.m;
+            NDArray restored = restore(tensors.get(name), name, old.getShape(), source);
+            old.close();
+            if (second) {
+                slot.v = restored;
+            } else {
+                slot.m = restored;
+            }
         }
         steps = stepCount;
     }

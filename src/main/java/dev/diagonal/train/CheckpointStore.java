@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -34,7 +35,10 @@ final class CheckpointStore {
 
     static final String LATEST = "latest";
     static final String MODEL = "model.safetensors";
-    static final String OPTIMIZER = "optimizer.safetensors";
+    /** First moments of the optimizer ({@code exp_avg.<name>}). */
+    static final String EXP_AVG = "optimizer-exp_avg.safetensors";
+    /** Second moments of the optimizer ({@code exp_avg_sq.<name>}). */
+    static final String EXP_AVG_SQ = "optimizer-exp_avg_sq.safetensors";
     static final String STATE = "state.json";
     static final String CONFIG = "config.json";
     static final String BEST_JSON = "best.json";
@@ -56,8 +60,13 @@ final class CheckpointStore {
         this.keep = keep;
     }
 
-    /** Writes checkpoint {@code step-N} and points {@code latest} at it; returns its folder. */
-    Path write(TrainState state, List<HostTensor> weights, List<HostTensor> optimizer, ObjectNode modelConfig) {
+    /**
+     * Writes checkpoint {@code step-N} and points {@code latest} at it; returns its folder.
+     *
+     * @param tensorFiles safetensors files by name, each made only when it is written (so one file's
+     *     tensors at a time are in the Java heap)
+     */
+    Path write(TrainState state, Map<String, Supplier<List<HostTensor>>> tensorFiles, ObjectNode modelConfig) {
         String name = "step-" + state.step();
         Path target = dir.resolve(name);
         Path temp = dir.resolve("." + name + ".partial");
@@ -67,8 +76,8 @@ final class CheckpointStore {
             throw new DiagonalException("cannot create " + dir + ": " + e.getMessage(), e);
         }
         Dirs.deleteTree(temp);
-        Safetensors.write(temp.resolve(MODEL), weights, Map.of("format", "pt"), TensorDType.F32);
-        Safetensors.write(temp.resolve(OPTIMIZER), optimizer, Map.of("steps", Long.toString(state.step())), TensorDType.F32);
+        tensorFiles.forEach((file, tensors) ->
+                Safetensors.write(temp.resolve(file), tensors.get(), Map.of("format", "pt"), TensorDType.F32));
         writeJson(temp.resolve(CONFIG), modelConfig);
         writeJson(temp.resolve(STATE), state);
         Dirs.sync(temp);

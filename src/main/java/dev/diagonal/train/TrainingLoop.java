@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.List;
+import dev.diagonal.io.HostTensor;
 
 /**
  * The one training loop (command line and workbench alike): steps of {@code accumulation}
@@ -163,8 +166,11 @@ final class TrainingLoop {
         TrainState state = new TrainState(TrainState.FORMAT, step, micro, epoch, (int) (micro % batchesPerEpoch),
                 config.seed(), session.sampler.batchSize(), orderOf(epoch), best, chance.warned(), trainSeconds, rng,
                 config.toMap());
-        Path written = checkpoints.write(state, session.weights(), session.optimizer.exportState(),
-                session.modelConfig.toJson());
+        Map<String, Supplier<List<HostTensor>>> files = new LinkedHashMap<>();
+        files.put(CheckpointStore.MODEL, session::weights);
+        files.put(CheckpointStore.EXP_AVG, () -> session.optimizer.exportMoments(false));
+        files.put(CheckpointStore.EXP_AVG_SQ, () -> session.optimizer.exportMoments(true));
+        Path written = checkpoints.write(state, files, session.modelConfig.toJson());
         lastCheckpoint = step;
         recorder.checkpoint(step, written);
     }

@@ -92,11 +92,16 @@ final class TrainingSession implements AutoCloseable {
                 Path weights = checkpoint.resolve(CheckpointStore.MODEL);
                 StateDict.assign(model, Safetensors.read(weights), manager, weights.toString());
             }
+            // the checkpoint's tensors were read into the Java heap and copied to native memory: collect
+            // them now, so the heap gives that memory back before optimizer state and gradients are made
+            System.gc();
             tokenizer = ClipTokenizer.load(modelDir, model.config().text().maxPositionEmbeddings());
             TrainingSession session = new TrainingSession(config, modelDir, device, manager, model, tokenizer, data);
             if (checkpoint != null) {
-                Path file = checkpoint.resolve(CheckpointStore.OPTIMIZER);
-                session.optimizer.importState(Safetensors.read(file), state.step(), file.toString());
+                for (boolean second : new boolean[] {false, true}) {
+                    Path file = checkpoint.resolve(second ? CheckpointStore.EXP_AVG_SQ : CheckpointStore.EXP_AVG);
+                    session.optimizer.importMoments(Safetensors.read(file), second, state.step(), file.toString());
+                }
             }
             return session;
         } catch (RuntimeException e) {

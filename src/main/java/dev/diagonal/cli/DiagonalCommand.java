@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
             "Without a subcommand, opens the workbench (on --project, else the last project, else the sample project).",
             "Subcommands run the engine headless."},
         subcommands = {EmbedCommand.class, TokenizeCommand.class, PreprocessCommand.class,
-            ZeroShotCommand.class, InfoCommand.class, BenchCommand.class})
+            ZeroShotCommand.class, InfoCommand.class, BenchCommand.class, FinetuneCommand.class, ResumeCommand.class,
+            EvaluateCommand.class, ExportCommand.class})
 final class DiagonalCommand implements Callable<Integer> {
 
     @Option(names = "--project", paramLabel = "DIR", description = "open this project folder in the workbench")

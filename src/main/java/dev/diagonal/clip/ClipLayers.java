@@ -90,7 +90,7 @@ public final class ClipLayers {
             NDArray q = splitHeads(qProj.apply(x), batch, length);
             NDArray k = splitHeads(kProj.apply(x), batch, length);
             NDArray v = splitHeads(vProj.apply(x), batch, length);
-            NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale);
+            NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(Scalars.of(q, scale));
             if (mask != null) {
                 scores = scores.add(mask);
             }

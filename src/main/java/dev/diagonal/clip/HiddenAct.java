@@ -58,7 +58,7 @@ public enum HiddenAct {
     public NDArray apply(NDArray x) {
         switch (this) {
             case QUICK_GELU:
-                return x.mul(Activation.sigmoid(x.mul(1.702f)));
+                return x.mul(Activation.sigmoid(x.mul(Scalars.of(x, 1.702f))));
             case GELU:
             case GELU_PYTHON:
                 return Activation.gelu(x);
@@ -67,9 +67,11 @@ public enum HiddenAct {
             case GELU_NEW:
             case GELU_PYTORCH_TANH:
             case GELU_ACCURATE:
-                return x.mul(0.5f).mul(x.pow(3).mul(0.044715f).add(x).mul((float) SQRT_2_OVER_PI).tanh().add(1f));
+                return x.mul(Scalars.of(x, 0.5f)).mul(x.pow(Scalars.of(x, 3f)).mul(Scalars.of(x, 0.044715f)).add(x)
+                        .mul(Scalars.of(x, (float) SQRT_2_OVER_PI)).tanh().add(1f));
             case GELU_FAST:
-                return x.mul(0.5f).mul(x.mul(0.7978845608f).mul(x.square().mul(0.044715f).add(1f)).tanh().add(1f));
+                return x.mul(Scalars.of(x, 0.5f)).mul(x.mul(Scalars.of(x, 0.7978845608f))
+                        .mul(x.square().mul(Scalars.of(x, 0.044715f)).add(1f)).tanh().add(1f));
             case RELU:
                 return Activation.relu(x);
             case RELU6:

@@ -1,0 +1,149 @@
+package dev.diagonal.cli;
+
+import dev.diagonal.DiagonalException;
+import dev.diagonal.eval.LinearProbeRun;
+import dev.diagonal.project.RunStatus;
+import dev.diagonal.train.Trainer;
+import dev.diagonal.train.TrainingConfig;
+import dev.diagonal.train.TrainingRequest;
+import dev.diagonal.train.TrainingResult;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code finetune}: adapt a CLIP model to a dataset; the run goes to a run folder that {@code resume} continues. */
+@Command(name = "finetune", description = "Fine-tune a CLIP model (contrastive, FLYP-style) into a run folder.")
+final class FinetuneCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "HF model folder")
+    Path model;
+
+    @Option(names = "--train", required = true, description = "training data: ImageFolder or CSV/TSV/JSONL manifest")
+    Path train;
+
+    @Option(names = "--val", description = "validation data (default: split off --val-fraction of --train)")
+    Path val;
+
+    @Option(names = "--out", required = true, description = "the run folder to create")
+    Path out;
+
+    @Option(names = "--method", defaultValue = TrainingConfig.CONTRASTIVE, description = "contrastive or linear-probe (default: ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--epochs", defaultValue = "5", description = "passes over the training data (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--lr", defaultValue = "1e-5", description = "peak learning rate (default: ${DEFAULT-VALUE})")
+    double lr;
+
+    @Option(names = "--weight-decay", defaultValue = "0.1", description = "AdamW weight decay (default: ${DEFAULT-VALUE})")
+    double weightDecay;
+
+    @Option(names = "--warmup-steps", defaultValue = "-1", description = "linear warmup steps (default: 10%% of all steps)")
+    int warmupSteps;
+
+    @Option(names = "--accumulation", defaultValue = "1", description = "micro-batches per optimizer step (default: ${DEFAULT-VALUE})")
+    int accumulation;
+
+    @Option(names = "--clip-norm", defaultValue = "1.0", description = "gradient clipping norm, 0 for none (default: ${DEFAULT-VALUE})")
+    double clipNorm;
+
+    @Option(names = "--shots", defaultValue = "0", description = "images per class to use, 0 for all (default: ${DEFAULT-VALUE})")
+    int shots;
+
+    @Option(names = "--freeze", defaultValue = "none", description = "none, image, text, image:last=N, text:last=N, all-but-projections; comma-separated (default: ${DEFAULT-VALUE})")
+    String freeze;
+
+    @Option(names = "--seed", defaultValue = "0", description = "the one seed for data order, splits and sampling (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--val-fraction", defaultValue = "0.1", description = "share split off for validation without --val (default: ${DEFAULT-VALUE})")
+    double valFraction;
+
+    @Option(names = "--eval-every", defaultValue = "0", description = "evaluate every N steps, 0 for about 10 times (default: ${DEFAULT-VALUE})")
+    int evalEvery;
+
+    @Option(names = "--checkpoint-every", defaultValue = "0", description = "checkpoint every N steps, 0 for each evaluation (default: ${DEFAULT-VALUE})")
+    int checkpointEvery;
+
+    @Option(names = "--max-steps", defaultValue = "0", description = "stop after N steps, 0 for no limit (default: ${DEFAULT-VALUE})")
+    long maxSteps;
+
+    @Option(names = "--probe-size", defaultValue = "12", description = "images in the probe batch's similarity matrix (default: ${DEFAULT-VALUE})")
+    int probeSize;
+
+    @Option(names = "--log-every", defaultValue = "10", description = "print a line every N steps (default: ${DEFAULT-VALUE})")
+    int logEvery;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        TrainingConsole console = new TrainingConsole(spec.commandLine().getOut(), spec.commandLine().getErr(), logEvery,
+                common.verbose, System.console() != null);
+        if (TrainingConfig.LINEAR_PROBE.equals(method)) {
+            return linearProbe(console);
+        }
+        TrainingConfig config = TrainingConfig.defaults().with(settings());
+        TrainingResult result;
+        try (Interruption interruption = new Interruption(spec.commandLine().getErr())) {
+            result = Trainer.start(new TrainingRequest(model, train, val, out, config), console, interruption::cancelled);
+        }
+        return exitCode(result);
+    }
+
+    /** A linear probe on frozen image features (liblinear, C swept on the validation split). */
+    private int linearProbe(TrainingConsole console) {
+        try (Interruption interruption = new Interruption(spec.commandLine().getErr())) {
+            LinearProbeRun.Result result = LinearProbeRun.run(new LinearProbeRun.Request(model, train, val, out, shots, seed,
+                    common.device, common.batchSize()), console, interruption::cancelled);
+            spec.commandLine().getOut().printf("linear probe: validation top-1 %.4f, top-5 %.4f at C = %.3g -> %s%n",
+                    result.valTop1(), result.valTop5(), result.bestC(), result.runDir());
+            return 0;
+        } catch (CancellationException e) {
+            spec.commandLine().getErr().println("diagonal: cancelled");
+            return 130;
+        }
+    }
+
+    private Map<String, Object> settings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("method", method);
+        settings.put("epochs", epochs);
+        settings.put("batch_size", common.batchSize());
+        settings.put("lr", lr);
+        settings.put("weight_decay", weightDecay);
+        settings.put("warmup_steps", warmupSteps);
+        settings.put("accumulation", accumulation);
+        settings.put("clip_norm", clipNorm);
+        settings.put("shots", shots);
+        settings.put("freeze", freeze);
+        settings.put("seed", seed);
+        settings.put("val_fraction", valFraction);
+        settings.put("eval_every", evalEvery);
+        settings.put("checkpoint_every", checkpointEvery);
+        settings.put("max_steps", maxSteps);
+        settings.put("probe_size", probeSize);
+        settings.put("device", common.device);
+        return settings;
+    }
+
+    /** 0 when completed, 1 (with the reason on stderr) when failed, 130 when cancelled. */
+    static int exitCode(TrainingResult result) {
+        if (result.status() == RunStatus.FAILED) {
+            throw new DiagonalException("training failed: " + result.message());
+        }
+        return result.status() == RunStatus.CANCELLED ? 130 : 0;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.diagonal.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import dev.diagonal.clip.ClipModel;
+
+/**
+ * CLIP's symmetric InfoNCE loss over a batch of matching image-text pairs (pair {@code i} is image
+ * {@code i} with text {@code i}): cross-entropy of each image against all texts and of each text
+ * against all images, on L2-normalised features scaled by {@code exp(logit_scale)}, averaged over
+ * the batch and the two directions. Equals HF's {@code clip_loss} ({@code CLIPModel(return_loss=True)}).
+ */
+public final class ContrastiveLoss {
+
+    private ContrastiveLoss() {}
+
+    /**
+     * The loss as a scalar array (differentiable).
+     *
+     * @param imageFeatures projected image features, (N, D), not normalised
+     * @param textFeatures projected text features, (N, D), not normalised
+     * @param logitScale the model's log temperature (a scalar)
+     */
+    public static NDArray compute(NDArray imageFeatures, NDArray textFeatures, NDArray logitScale) {
+        NDArray images = ClipModel.normalize(imageFeatures);
+        NDArray texts = ClipModel.normalize(textFeatures);
+        return fromLogits(images.matMul(texts.transpose()).mul(logitScale.exp()));
+    }
+
+    /** The loss of a square matrix of logits (images × texts) whose diagonal holds the true pairs. */
+    public static NDArray fromLogits(NDArray logitsPerImage) {
+        long n = logitsPerImage.getShape().get(0);
+        NDArray diagonal = logitsPerImage.getManager().eye((int) n);
+        NDArray imageToText = logitsPerImage.logSoftmax(1).mul(diagonal).sum();
+        NDArray textToImage = logitsPerImage.logSoftmax(0).mul(diagonal).sum();
+        return imageToText.add(textToImage).div(scalar(imageToText, -2f * n));
+    }
+
+    /**
+     * A 0-d operand for the differentiable pass, in native memory. DJL's {@code x.div(2f)} wraps the
+     * number in a tensor over a direct buffer released when the op returns while autograd keeps it for
+     * the backward pass, which then reads freed memory after a garbage collection. It is float32 like
+     * the loss (a double would promote a 0-d result to float64).
+     */
+    static NDArray scalar(NDArray like, float value) {
+        return like.getManager().full(new Shape(), value, like.getDataType());
+    }
+
+    /** The loss a model that cannot tell the pairs apart scores: {@code ln(batchSize)}. */
+    public static double chance(int batchSize) {
+        return Math.log(batchSize);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.diagonal.train;
+
+import dev.diagonal.DiagonalException;
+import dev.diagonal.data.CaptionTemplates;
+import dev.diagonal.data.Dataset;
+import dev.diagonal.data.DatasetLoader;
+import dev.diagonal.data.FewShot;
+import dev.diagonal.data.Sample;
+import dev.diagonal.data.Splits;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Turns the data arguments of a run into its training and validation samples, deterministically (a
+ * resumed run gets the same lists): load and validate, split off a validation share when no validation
+ * set is given, pick few-shot samples, and caption label-only samples from {@link CaptionTemplates}.
+ */
+final class DataSetup {
+
+    /** Fewest validation samples worth splitting off. */
+    static final int MIN_SPLIT_VAL = 2;
+
+    /**
+     * The samples of a run.
+     *
+     * @param train training samples, each with a caption
+     * @param val validation samples, each with a caption (empty when there is no validation set)
+     * @param classes class labels seen in the data (empty for caption-only data)
+     */
+    record Prepared(List<Sample> train, List<Sample> val, List<String> classes) {}
+
+    private DataSetup() {}
+
+    /** Loads and prepares; notes for the user (skipped rows, no validation set) go to {@code warnings}. */
+    static Prepared prepare(Path trainPath, Path valPath, TrainingConfig config, Consumer<String> warnings) {
+        Dataset trainSet = load(trainPath, warnings);
+        List<Sample> train = trainSet.samples();
+        List<Sample> val;
+        if (valPath != null) {
+            val = load(valPath, warnings).samples();
+        } else if (config.valFraction() > 0 && Math.round(train.size() * config.valFraction()) >= MIN_SPLIT_VAL) {
+            Splits.Split split = Splits.split(train, config.valFraction(), config.seed());
+            train = split.train();
+            val = split.val();
+        } else {
+            val = List.of();
+            warnings.accept("no validation set (give --val, or more data for --val-fraction " + config.valFraction()
+                    + "): evaluation uses a probe batch of training images only");
+        }
+        if (config.shots() > 0) {
+            FewShot.Result picked = FewShot.sample(train, config.shots(), config.seed());
+            train = picked.samples();
+            if (!picked.shortClasses().isEmpty()) {
+                warnings.accept(picked.summary());
+            }
+        }
+        CaptionTemplates templates = CaptionTemplates.defaults();
+        train = captioned(templates.fillCaptions(train, config.seed()), trainPath);
+        val = captioned(templates.fillCaptions(val, config.seed() + 1), valPath == null ? trainPath : valPath);
+        List<String> classes = new ArrayList<>(new java.util.TreeSet<>(
+                java.util.stream.Stream.concat(train.stream(), val.stream())
+                        .map(Sample::label).filter(l -> l != null).toList()));
+        return new Prepared(train, val, classes);
+    }
+
+    private static Dataset load(Path path, Consumer<String> warnings) {
+        Dataset dataset = DatasetLoader.requireUsable(DatasetLoader.load(path));
+        if (dataset.report().skippedRows() > 0) {
+            warnings.accept(dataset.report().summary());
+        }
+        return dataset;
+    }
+
+    private static List<Sample> captioned(List<Sample> samples, Path source) {
+        for (Sample sample : samples) {
+            if (sample.caption() == null || sample.caption().isBlank()) {
+                throw new DiagonalException(source + ": " + sample.image().getFileName()
+                        + " has neither a caption nor a label; contrastive training needs one of them");
+            }
+        }
+        return samples;
+    }
+}

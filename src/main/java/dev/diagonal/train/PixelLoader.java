@@ -1,0 +1,134 @@
+package dev.diagonal.train;
+
+import dev.diagonal.DiagonalException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Preprocessed images by index, decoded and preprocessed on worker threads. When every image fits in
+ * the cache limit (as float32), each is kept after its first use, so later epochs skip decoding.
+ */
+final class PixelLoader implements AutoCloseable {
+
+    private final List<Path> images;
+    private final Function<Path, float[]> preprocess;
+    private final int valuesPerImage;
+    private final float[][] cache;
+    private final ExecutorService workers;
+
+    /** A batch being prepared: its indices and the images' futures. */
+    static final class Pending {
+        private final int[] indices;
+        private final List<Future<float[]>> parts;
+        private final int valuesPerImage;
+
+        private Pending(int[] indices, List<Future<float[]>> parts, int valuesPerImage) {
+            this.indices = indices;
+            this.parts = parts;
+            this.valuesPerImage = valuesPerImage;
+        }
+
+        int[] indices() {
+            return indices;
+        }
+
+        /** Waits for the images and returns them back to back (N × C × H × W). */
+        float[] await() {
+            float[] flat = new float[indices.length * valuesPerImage];
+            for (int i = 0; i < parts.size(); i++) {
+                System.arraycopy(get(parts.get(i)), 0, flat, i * valuesPerImage, valuesPerImage);
+            }
+            return flat;
+        }
+    }
+
+    /**
+     * @param images the image files by index
+     * @param preprocess the model's preprocessing (thread-safe), giving {@code valuesPerImage} floats
+     * @param cacheLimitBytes cache all images when they take at most this many bytes (also capped by the heap)
+     * @param threads worker threads
+     */
+    PixelLoader(List<Path> images, Function<Path, float[]> preprocess, int valuesPerImage, long cacheLimitBytes,
+            int threads) {
+        this.images = List.copyOf(images);
+        this.preprocess = preprocess;
+        this.valuesPerImage = valuesPerImage;
+        long bytes = (long) images.size() * valuesPerImage * Float.BYTES;
+        boolean fits = bytes <= cacheLimitBytes && bytes <= Runtime.getRuntime().maxMemory() / 3;
+        this.cache = fits ? new float[images.size()][] : null;
+        this.workers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread thread = new Thread(r, "diagonal-train-preprocess");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The number of worker threads to use on this machine: leave a core to the model when there are few. */
+    static int defaultThreads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Math.min(4, cores <= 2 ? 1 : cores / 2));
+    }
+
+    /** Whether the images are kept in memory. */
+    boolean caching() {
+        return cache != null;
+    }
+
+    /** Starts preparing the images of {@code indices}. */
+    Pending request(int[] indices) {
+        List<Future<float[]>> parts = new ArrayList<>(indices.length);
+        for (int index : indices) {
+            parts.add(workers.submit(() -> load(index)));
+        }
+        return new Pending(indices.clone(), parts, valuesPerImage);
+    }
+
+    private float[] load(int index) {
+        if (cache != null) {
+            float[] cached;
+            synchronized (cache) {
+                cached = cache[index];
+            }
+            if (cached != null) {
+                return cached;
+            }
+        }
+        float[] pixels = preprocess.apply(images.get(index));
+        if (pixels.length != valuesPerImage) {
+            throw new DiagonalException("preprocessed image " + images.get(index) + " has " + pixels.length
+                    + " values; the model takes " + valuesPerImage + " (does preprocessor_config.json match config.json?)");
+        }
+        if (cache != null) {
+            synchronized (cache) {
+                cache[index] = pixels;
+            }
+        }
+        return pixels;
+    }
+
+    private static float[] get(Future<float[]> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new DiagonalException("cannot preprocess an image: " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DiagonalException("interrupted while loading images");
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,211 @@
+package dev.diagonal.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import dev.diagonal.project.BestMetric;
+import dev.diagonal.project.RunStatus;
+import dev.diagonal.text.TokenBatch;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.List;
+import dev.diagonal.io.HostTensor;
+
+/**
+ * The one training loop (command line and workbench alike): steps of {@code accumulation}
+ * micro-batches, each forward and backward, then clipping, AdamW, the logit-scale clamp; logging every
+ * step, evaluating and checkpointing on schedule and at the end; cancellation honoured between steps
+ * (with a checkpoint, so the run can be resumed); a non-finite loss or gradient stops the run as FAILED
+ * and leaves the last good checkpoint as it is.
+ */
+final class TrainingLoop {
+
+    /** Steps at the start of a session left out of its throughput figure (warm-up). */
+    static final int THROUGHPUT_WARMUP = 2;
+
+    private final TrainingSession session;
+    private final RunRecorder recorder;
+    private final CheckpointStore checkpoints;
+    private final BooleanSupplier cancelled;
+    private final TrainingConfig config;
+    private final long total;
+    private final LrSchedule schedule;
+    private final ChanceGuard chance;
+    private final int batchesPerEpoch;
+    private final Map<Integer, int[][]> orders = new LinkedHashMap<>();
+    private long step;
+    private long lastCheckpoint = -1;
+    private BestMetric best;
+    private double trainSeconds;
+    private long sessionSteps;
+    private double steadySeconds;
+    private long steadyImages;
+
+    TrainingLoop(TrainingSession session, RunRecorder recorder, CheckpointStore checkpoints, TrainState state,
+            BooleanSupplier cancelled) {
+        this.session = session;
+        this.recorder = recorder;
+        this.checkpoints = checkpoints;
+        this.cancelled = cancelled;
+        this.config = session.config;
+        this.total = session.totalSteps();
+        this.batchesPerEpoch = session.sampler.batchesPerEpoch();
+        long warmup = config.warmupFor(total);
+        this.schedule = new LrSchedule(config.lr(), warmup, Math.max(1, total));
+        boolean warned = false;
+        if (state != null) {
+            step = state.step();
+            lastCheckpoint = state.step();
+            best = state.best();
+            trainSeconds = state.trainSeconds();
+            warned = state.chanceWarned();
+            orders.put(state.epoch(), state.epochOrder());
+        }
+        this.chance = new ChanceGuard(session.sampler.batchSize(), Math.max(20, 2 * warmup), 20, warned);
+    }
+
+    long totalSteps() {
+        return total;
+    }
+
+    /** Trains until the end, a cancellation or a failure. */
+    TrainingResult run() {
+        GradMode.disableOnThisThread();
+        if (step == 0) {
+            evaluate(0);
+        }
+        int accumulation = config.accumulation();
+        Prefetcher prefetcher = new Prefetcher(session.pixels, this::batchAt, step * accumulation, total * accumulation, 2);
+        while (step < total) {
+            if (cancelled.getAsBoolean()) {
+                checkpoint();
+                return end(RunStatus.CANCELLED, "cancelled at step " + step + " of " + total
+                        + "; continue with: diagonal resume " + recorder.runPath());
+            }
+            long started = System.nanoTime();
+            double loss = 0;
+            for (int i = 0; i < accumulation; i++) {
+                double part = microBatch(prefetcher.next(), 1.0 / accumulation);
+                if (!Double.isFinite(part)) {
+                    return diverged("loss is " + part);
+                }
+                loss += part / accumulation;
+            }
+            double lr = schedule.at(step);
+            double norm = ContrastiveStep.update(session.model, session.trainable.values(), session.optimizer, lr,
+                    config.clipNorm());
+            if (!Double.isFinite(norm)) {
+                return diverged("gradient norm is " + norm);
+            }
+            step++;
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double images = (double) session.sampler.batchSize() * accumulation;
+            account(seconds, images);
+            double eta = total > step ? (total - step) * trainSeconds / Math.max(1, step) : 0;
+            recorder.step(step, epochOf(step * accumulation - 1), loss, lr, session.features.logitScaleExp(),
+                    images / seconds, Duration.ofMillis(Math.round(eta * 1000)));
+            chance.observe(step, loss).ifPresent(recorder::warning);
+            if (step % config.evalIntervalFor(total) == 0 || step == total) {
+                evaluate(step);
+            }
+            if (step % config.checkpointIntervalFor(total) == 0 || step == total) {
+                checkpoint();
+            }
+        }
+        return end(RunStatus.COMPLETED, null);
+    }
+
+    private double microBatch(Prefetcher.Batch batch, double lossScale) {
+        TokenBatch tokens = session.train.tokens(batch.indices());
+        try (NDScope scope = new NDScope()) {
+            NDArray pixels = session.features.pixels(batch.pixels(), batch.indices().length);
+            NDArray ids = session.manager.create(tokens.inputIds());
+            NDArray mask = session.manager.create(tokens.attentionMask());
+            return ContrastiveStep.forwardBackward(session.model, pixels, ids, mask, lossScale);
+        }
+    }
+
+    private void account(double seconds, double images) {
+        trainSeconds += seconds;
+        sessionSteps++;
+        if (sessionSteps > THROUGHPUT_WARMUP) {
+            steadySeconds += seconds;
+            steadyImages += (long) images;
+        }
+    }
+
+    private void evaluate(long atStep) {
+        Evaluator.Result result = session.evaluator.evaluate(atStep);
+        recorder.evaluation(atStep, result.metrics());
+        recorder.similarity(result.similarity());
+        String metric = session.evaluator.selectionMetric();
+        Double value = metric == null ? null : result.metrics().get(metric);
+        if (value != null && (best == null || value > best.value())) {
+            best = new BestMetric(metric, value, atStep);
+            checkpoints.writeBest(session.weights(), session.modelConfig.toJson(), session.modelDir, best);
+            recorder.best(best);
+        }
+    }
+
+    private void checkpoint() {
+        if (step == lastCheckpoint) {
+            return;
+        }
+        if (!session.weightsFinite()) {
+            throw new dev.diagonal.DiagonalException("weights are no longer finite at step " + step
+                    + "; no checkpoint written (try a lower --lr)");
+        }
+        long micro = step * config.accumulation();
+        int epoch = epochOf(micro);
+        Map<String, Object> rng = new LinkedHashMap<>();
+        rng.put("sampler", "java.util.Random per epoch from (seed, epoch)");
+        rng.put("captions", "java.util.Random(seed) for training, (seed + 1) for validation");
+        TrainState state = new TrainState(TrainState.FORMAT, step, micro, epoch, (int) (micro % batchesPerEpoch),
+                config.seed(), session.sampler.batchSize(), orderOf(epoch), best, chance.warned(), trainSeconds, rng,
+                config.toMap());
+        Map<String, Supplier<List<HostTensor>>> files = new LinkedHashMap<>();
+        files.put(CheckpointStore.MODEL, session::weights);
+        files.put(CheckpointStore.EXP_AVG, () -> session.optimizer.exportMoments(false));
+        files.put(CheckpointStore.EXP_AVG_SQ, () -> session.optimizer.exportMoments(true));
+        Path written = checkpoints.write(state, files, session.modelConfig.toJson());
+        lastCheckpoint = step;
+        recorder.checkpoint(step, written);
+    }
+
+    private TrainingResult diverged(String what) {
+        String kept = lastCheckpoint >= 0 ? "the last good checkpoint (step " + lastCheckpoint + ") is kept"
+                : "no checkpoint was written";
+        return end(RunStatus.FAILED, what + " at step " + (step + 1) + "; training stopped and " + kept
+                + "; try a lower --lr");
+    }
+
+    private TrainingResult end(RunStatus status, String message) {
+        double rate = steadySeconds > 0 ? steadyImages / steadySeconds : 0;
+        recorder.summary(step, rate, trainSeconds);
+        recorder.end(status, message);
+        return new TrainingResult(status, step, total, message, best, recorder.runPath(), rate);
+    }
+
+    private int epochOf(long micro) {
+        return (int) (micro / batchesPerEpoch);
+    }
+
+    private int[] batchAt(long micro) {
+        return orderOf(epochOf(micro))[(int) (micro % batchesPerEpoch)];
+    }
+
+    private int[][] orderOf(int epoch) {
+        int[][] order = orders.get(epoch);
+        if (order == null) {
+            order = session.sampler.epoch(epoch);
+            orders.put(epoch, order);
+            if (orders.size() > 2) {
+                orders.remove(orders.keySet().iterator().next());
+            }
+        }
+        return order;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.diagonal.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import dev.diagonal.clip.ClipConfig;
+import dev.diagonal.clip.ClipModel;
+import dev.diagonal.clip.Devices;
+import dev.diagonal.clip.StateDict;
+import dev.diagonal.data.Sample;
+import dev.diagonal.eval.Embedder;
+import dev.diagonal.image.ClipImageProcessor;
+import dev.diagonal.io.HostTensor;
+import dev.diagonal.io.Safetensors;
+import dev.diagonal.text.ClipTokenizer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a contrastive run holds while it trains: the model on its device with its trainable
+ * parameters and optimizer, the tokenized data, the image loader (train images first, then
+ * validation images), the sampler and the evaluator. Built fresh from the base model, or from a
+ * checkpoint's weights and optimizer state when resuming.
+ */
+final class TrainingSession implements AutoCloseable {
+
+    final TrainingConfig config;
+    final Path modelDir;
+    final Device device;
+    final NDManager manager;
+    final ClipModel model;
+    final ClipConfig modelConfig;
+    final ClipTokenizer tokenizer;
+    final FeatureModel features;
+    final Map<String, Parameter> trainable;
+    final AdamW optimizer;
+    final TrainingData train;
+    final TrainingData val;
+    final PixelLoader pixels;
+    final ClassBalancedSampler sampler;
+    final Evaluator evaluator;
+    final long frozenValues;
+    final long trainableValues;
+
+    private TrainingSession(TrainingConfig config, Path modelDir, Device device, NDManager manager, ClipModel model,
+            ClipTokenizer tokenizer, DataSetup.Prepared data) {
+        this.config = config;
+        this.modelDir = modelDir;
+        this.device = device;
+        this.manager = manager;
+        this.model = model;
+        this.modelConfig = model.config();
+        this.tokenizer = tokenizer;
+        this.features = new FeatureModel(model, manager);
+        this.trainable = Freeze.parse(config.freeze()).apply(model);
+        long all = model.stateDict().values().stream().mapToLong(p -> p.getArray().size()).sum();
+        this.trainableValues = trainable.values().stream().mapToLong(p -> p.getArray().size()).sum();
+        this.frozenValues = all - trainableValues;
+        this.optimizer = new AdamW(trainable, manager, config.beta1(), config.beta2(), config.eps(), config.weightDecay());
+        this.train = TrainingData.of(data.train(), tokenizer);
+        this.val = TrainingData.of(data.val(), tokenizer);
+        ClipImageProcessor processor = new ClipImageProcessor(Embedder.imageConfig(modelDir, modelConfig));
+        List<Path> images = new ArrayList<>(train.images());
+        images.addAll(val.images());
+        this.pixels = new PixelLoader(images, processor::preprocess, features.valuesPerImage(),
+                (long) config.cacheLimitMb() << 20, PixelLoader.defaultThreads());
+        this.sampler = new ClassBalancedSampler(train.labels(), config.batchSize(), config.seed());
+        Probe probe = val.size() >= 2 ? Probe.pick(val, train.size(), config.probeSize(), config.seed())
+                : Probe.pick(train, 0, config.probeSize(), config.seed());
+        this.evaluator = new Evaluator(features, pixels, val, train.size(), probe, data.classes(), tokenizer,
+                config.batchSize());
+    }
+
+    /**
+     * Opens a session: the base model's weights, or those of {@code checkpoint} (with its optimizer
+     * state) when it is not null.
+     */
+    static TrainingSession open(TrainingConfig config, Path modelDir, DataSetup.Prepared data, Path checkpoint,
+            TrainState state) {
+        Device device = Devices.select(config.device());
+        NDManager manager = Engine.getInstance().newBaseManager(device);
+        ClipTokenizer tokenizer = null;
+        try {
+            ClipModel model;
+            if (checkpoint == null) {
+                model = StateDict.load(modelDir, manager);
+            } else {
+                model = new ClipModel(ClipConfig.read(checkpoint));
+                Path weights = checkpoint.resolve(CheckpointStore.MODEL);
+                StateDict.assign(model, Safetensors.read(weights), manager, weights.toString());
+            }
+            // the checkpoint's tensors were read into the Java heap and copied to native memory: collect
+            // them now, so the heap gives that memory back before optimizer state and gradients are made
+            System.gc();
+            tokenizer = ClipTokenizer.load(modelDir, model.config().text().maxPositionEmbeddings());
+            TrainingSession session = new TrainingSession(config, modelDir, device, manager, model, tokenizer, data);
+            if (checkpoint != null) {
+                for (boolean second : new boolean[] {false, true}) {
+                    Path file = checkpoint.resolve(second ? CheckpointStore.EXP_AVG_SQ : CheckpointStore.EXP_AVG);
+                    session.optimizer.importMoments(Safetensors.read(file), second, state.step(), file.toString());
+                }
+            }
+            return session;
+        } catch (RuntimeException e) {
+            if (tokenizer != null) {
+                tokenizer.close();
+            }
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** Optimizer steps in the whole run. */
+    long totalSteps() {
+        long micro = (long) config.epochs() * sampler.batchesPerEpoch();
+        long steps = micro / config.accumulation();
+        return config.maxSteps() > 0 ? Math.min(steps, config.maxSteps()) : steps;
+    }
+
+    /** The weights as F32 host tensors under HF names. */
+    List<HostTensor> weights() {
+        return StateDict.export(model);
+    }
+
+    /** Whether every parameter value is finite (checked before a checkpoint is written). */
+    boolean weightsFinite() {
+        try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+            for (Parameter parameter : trainable.values()) {
+                ai.djl.ndarray.NDArray array = parameter.getArray();
+                if (array.isNaN().logicalOr(array.isInfinite()).any().getBoolean()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The training samples (for labels and listing). */
+    List<Sample> trainSamples() {
+        return train.samples();
+    }
+
+    @Override
+    public void close() {
+        pixels.close();
+        optimizer.close();
+        tokenizer.close();
+        manager.close();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.diagonal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diagonal.project.RunFolder;
+import dev.diagonal.project.RunStatus;
+import dev.diagonal.train.TrainFixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code finetune} and {@code resume} on the command line: a short run, and bad input without stack traces. */
+class FinetuneCommandTest {
+
+    @TempDir
+    static Path tmp;
+    static Path model;
+    static Path data;
+
+    @BeforeAll
+    static void material() {
+        System.setProperty("ai.djl.pytorch.num_threads", "1"); // tiny model on a shared 2-core box
+        model = CliRunner.tinyModel(tmp.resolve("model"));
+        data = TrainFixtures.shapes(tmp.resolve("shapes"), 3, 5);
+    }
+
+    private static String[] finetune(Path out, String... more) {
+        String[] base = {"finetune", "--model", model.toString(), "--train", data.toString(), "--out", out.toString(),
+            "--epochs", "2", "--batch-size", "8", "--lr", "1e-3", "--device", "cpu", "--log-every", "1"};
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    @Test
+    void trainsAndRefusesToResumeACompletedRun() {
+        Path out = tmp.resolve("run");
+        CliRunner.Outcome outcome = CliRunner.run(finetune(out));
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("training contrastive:", "step 1/", "loss", "img/s", "ETA", "eval @ step 0",
+                "zero-shot top-1", "completed");
+        assertThat(RunFolder.open(out).readRunJson().status()).isEqualTo(RunStatus.COMPLETED);
+        CliRunner.Outcome again = CliRunner.run("resume", out.toString());
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).startsWith("diagonal: ").contains("already completed").doesNotContain("\tat ");
+        CliRunner.Outcome taken = CliRunner.run(finetune(out));
+        assertThat(taken.exitCode()).isEqualTo(1);
+        assertThat(taken.err()).contains("not empty", "diagonal resume");
+    }
+
+    @Test
+    void badDataShowsTheValidationReportAndLeavesNoRun() throws Exception {
+        Path manifest = tmp.resolve("bad.csv");
+        Files.writeString(manifest, "image,caption\nnot-there.png,a cat\n");
+        Path out = tmp.resolve("bad-run");
+        CliRunner.Outcome outcome = CliRunner.run("finetune", "--model", model.toString(), "--train", manifest.toString(),
+                "--out", out.toString());
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).startsWith("diagonal: no usable samples").contains("not-there.png", "file not found")
+                .doesNotContain("\tat ", "Exception");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void badOptionsNameTheOption() {
+        CliRunner.Outcome lr = CliRunner.run(finetune(tmp.resolve("x"), "--weight-decay=-1"));
+        assertThat(lr.exitCode()).isEqualTo(1);
+        assertThat(lr.err()).contains("--weight-decay").doesNotContain("\tat ");
+        CliRunner.Outcome freeze = CliRunner.run(finetune(tmp.resolve("y"), "--freeze", "vision"));
+        assertThat(freeze.err()).contains("--freeze", "vision");
+        CliRunner.Outcome missing = CliRunner.run("resume", tmp.resolve("no-such-run").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("no-such-run");
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
+}

@@ -18,6 +18,7 @@ final class MainMenu {
             "Ctrl+N   new project", "Ctrl+O   open project", "Ctrl+1 … Ctrl+7   go to a screen",
             "Ctrl+M   choose model folder", "Ctrl+L   load model", "Ctrl+I   import dataset folder",
             "Ctrl+Shift+I   import dataset manifest", "Ctrl+R   run zero-shot", "Ctrl+.   cancel zero-shot",
+            "Ctrl+Enter   start fine-tuning", "Ctrl+Shift+.   stop fine-tuning", "Ctrl+E   export the chosen run",
             "F5   refresh runs / reload dataset", "Ctrl+T   show or hide the task panel", "Ctrl+Q   quit");
 
     private MainMenu() {}
@@ -48,6 +49,10 @@ final class MainMenu {
                 new SeparatorMenuItem(),
                 item("Run zero-shot", "Shortcut+R", then(main, Screen.ZEROSHOT, screens.zeroShot.runCommand())),
                 item("Cancel zero-shot", "Shortcut+Period", screens.zeroShot.cancelCommand()),
+                new SeparatorMenuItem(),
+                item("Start fine-tuning", "Shortcut+Enter", then(main, Screen.FINETUNE, screens.finetune.startCommand())),
+                item("Stop fine-tuning", "Shortcut+Shift+Period", screens.finetune.stopCommand()),
+                item("Export run", "Shortcut+E", then(main, Screen.EXPORT, screens.export.exportCommand())),
                 new SeparatorMenuItem(),
                 item("Refresh", "F5", () -> {
                     if (main.screenProperty().get() == Screen.RUNS) {

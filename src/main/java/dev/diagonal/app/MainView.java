@@ -46,6 +46,8 @@ final class MainView extends BorderPane {
         main.screenProperty().addListener((obs, old, screen) -> {
             if (screen == Screen.RUNS) {
                 screens.runs.refresh();
+            } else if (screen == Screen.EXPORT) {
+                screens.export.refresh();
             }
         });
 

@@ -4,6 +4,10 @@ import dev.diagonal.app.common.Session;
 import dev.diagonal.app.common.ThumbnailLoader;
 import dev.diagonal.app.dataset.DatasetView;
 import dev.diagonal.app.dataset.DatasetViewModel;
+import dev.diagonal.app.export.ExportView;
+import dev.diagonal.app.export.ExportViewModel;
+import dev.diagonal.app.finetune.FinetuneView;
+import dev.diagonal.app.finetune.FinetuneViewModel;
 import dev.diagonal.app.model.ModelView;
 import dev.diagonal.app.model.ModelViewModel;
 import dev.diagonal.app.project.ProjectView;
@@ -24,6 +28,8 @@ final class Screens {
     final DatasetViewModel dataset;
     final ZeroShotViewModel zeroShot;
     final RunsViewModel runs;
+    final FinetuneViewModel finetune;
+    final ExportViewModel export;
     private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
 
     Screens(Session session, ThumbnailLoader thumbnails) {
@@ -31,19 +37,16 @@ final class Screens {
         model = new ModelViewModel(session);
         dataset = new DatasetViewModel(session);
         zeroShot = new ZeroShotViewModel(session);
-        runs = new RunsViewModel(session);
+        finetune = new FinetuneViewModel(session);
+        runs = new RunsViewModel(session, runDir -> finetune.resume(runDir));
+        export = new ExportViewModel(session);
         views.put(Screen.PROJECT, new ProjectView(project));
         views.put(Screen.MODEL, new ModelView(model));
         views.put(Screen.DATASET, new DatasetView(dataset, thumbnails));
         views.put(Screen.ZEROSHOT, new ZeroShotView(zeroShot, thumbnails));
-        views.put(Screen.FINETUNE, new ComingLaterView("Fine-tune", "Contrastive fine-tuning and linear probes.",
-                "Here you will choose a method (contrastive fine-tuning or a linear probe), its hyperparameters and "
-                        + "what to freeze, then follow the loss, the learning rate and the evaluation metrics live, "
-                        + "with a similarity heatmap of a probe batch, and stop or resume the run."));
+        views.put(Screen.FINETUNE, new FinetuneView(finetune));
         views.put(Screen.RUNS, new RunsView(runs));
-        views.put(Screen.EXPORT, new ComingLaterView("Export", "Save a fine-tuned model as an HF folder.",
-                "Here you will pick a finished run and write its best weights as an HF model folder (config.json, "
-                        + "model.safetensors, tokenizer and preprocessor files) that transformers and Diagonal load."));
+        views.put(Screen.EXPORT, new ExportView(export));
         views.forEach((screen, view) -> view.setId("screen-" + screen.id()));
     }
 

@@ -80,7 +80,8 @@ public final class ProjectViewModel {
                 data ? "✓ Data: " + project.datasets().size() + (project.datasets().size() == 1 ? " dataset" : " datasets")
                         : "→ Import a dataset (Dataset screen, Ctrl+I)",
                 model && data ? "→ Measure the zero-shot baseline (Zero-shot screen, Ctrl+R)" : "· Zero-shot baseline, once there are a model and data",
-                runCount > 0 ? "✓ Runs: compare them on the Runs screen (Ctrl+6)" : "· Fine-tune: arrives with the training engine");
+                runCount > 0 ? "✓ Runs: compare them on the Runs screen (Ctrl+6), export the best (Ctrl+7)"
+                        : model && data ? "→ Fine-tune (Fine-tune screen, Ctrl+5)" : "· Fine-tune, once there are a model and data");
     }
 
     private static DatasetRow row(Project project, DatasetEntry entry) {

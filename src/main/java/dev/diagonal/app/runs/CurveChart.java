@@ -39,6 +39,7 @@ final class CurveChart {
         plot.setRenderer(renderer);
         if (plot.getRangeAxis() instanceof org.jfree.chart.axis.NumberAxis axis) {
             axis.setAutoRangeIncludesZero(false);
+            axis.setAutoRangeMinimumSize(1e-3);
         }
         return chart;
     }

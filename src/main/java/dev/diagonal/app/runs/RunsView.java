@@ -25,6 +25,7 @@ public final class RunsView extends BorderPane {
         setTop(Ui.header("Runs", "Every fine-tuning run of the project. Select two or more to overlay their curves.",
                 Ui.button("Refresh", model.refreshCommand(), "F5"),
                 Ui.button("Open folder", model.openFolderCommand()),
+                Ui.button("Resume", model.resumeCommand(), "continue a stopped contrastive run from its last checkpoint"),
                 Ui.button("Delete…", model.deleteCommand(), "Delete")));
         TableView<RunRow> table = new TableView<>(model.runs());
         table.setId("runs-table");

@@ -38,9 +38,16 @@ public final class RunsViewModel {
     private final Command refresh;
     private final Command openFolder;
     private final Command delete;
+    private final Command resume;
 
-    public RunsViewModel(Session session) {
+    /**
+     * The runs screen of a session; {@code resumer} continues a stopped contrastive run (the fine-tune
+     * screen shows it live).
+     */
+    public RunsViewModel(Session session, java.util.function.Consumer<java.nio.file.Path> resumer) {
         this.session = session;
+        resume = new Command(() -> resumer.accept(selection.get(0).summary().path()), Bindings.createBooleanBinding(
+                () -> selection.size() == 1 && isResumable(selection.get(0).summary()), selection));
         refresh = new Command(this::refresh, Bindings.isNotNull(session.projectProperty()));
         openFolder = new Command(this::openFolder, Bindings.size(selection).isEqualTo(1));
         delete = new Command(this::deleteSelected, Bindings.isNotEmpty(selection));
@@ -68,7 +75,7 @@ public final class RunsViewModel {
                     // with nothing chosen, show the newest run's curves
                     selection.setAll(kept.isEmpty() && !runs.isEmpty() ? List.of(runs.get(0)) : kept);
                     status.set(list.isEmpty() ? "No runs yet in " + store.runsDir()
-                            + ". Fine-tuning runs appear here once the training engine creates them."
+                            + ". Start one on the Fine-tune screen (Ctrl+5)."
                             : list.size() + (list.size() == 1 ? " run" : " runs") + " in " + store.runsDir());
                 })
                 .start();
@@ -118,6 +125,12 @@ public final class RunsViewModel {
             }
         }
         curves.setAll(result);
+    }
+
+    /** Whether a run can continue: a contrastive run that stopped, crashed or failed before completing. */
+    static boolean isResumable(dev.diagonal.project.RunSummary run) {
+        return "contrastive".equals(run.method()) && run.readable() && run.status() != dev.diagonal.project.RunStatus.COMPLETED
+                && !run.isLive();
     }
 
     private void openFolder() {
@@ -175,6 +188,10 @@ public final class RunsViewModel {
 
     public Command openFolderCommand() {
         return openFolder;
+    }
+
+    public Command resumeCommand() {
+        return resume;
     }
 
     public Command deleteCommand() {

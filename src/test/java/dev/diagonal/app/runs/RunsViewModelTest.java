@@ -23,10 +23,13 @@ class RunsViewModelTest {
     Path tmp;
 
     private TestSessions t;
+    private final List<Path> resumed = new java.util.ArrayList<>();
+
+    private RunStatus status = RunStatus.COMPLETED;
 
     private void run(Project project, String method, String start, double lr, double lossScale) {
         RunFolder run = RunFolder.create(project.runsPath(), method);
-        run.writeRunJson(new RunInfo(run.id(), method, RunStatus.COMPLETED, Map.of("lr", lr, "batchSize", 32), null,
+        run.writeRunJson(new RunInfo(run.id(), method, status, Map.of("lr", lr, "batchSize", 32), null,
                 Instant.parse(start), Instant.parse(start).plusSeconds(125), new BestMetric("val/top1", 0.75, 20L), null, 1L));
         try (MetricsLog log = run.openMetrics()) {
             for (int step = 0; step <= 20; step += 10) {
@@ -48,7 +51,7 @@ class RunsViewModelTest {
         run(project, "linear-probe", "2025-01-02T10:00:00Z", 0.1, 2.0);
         t = new TestSessions(tmp);
         t.session.setProject(project);
-        return new RunsViewModel(t.session);
+        return new RunsViewModel(t.session, resumed::add);
     }
 
     @Test
@@ -108,5 +111,28 @@ class RunsViewModelTest {
         assertThat(t.dialogs.opened).containsExactly(model.runs().get(0).summary().path());
         model.selection().setAll(model.runs());
         assertThat(model.openFolderCommand().isExecutable()).isFalse();
+    }
+
+    @Test
+    void onlyAStoppedContrastiveRunCanBeResumed() throws Exception {
+        status = RunStatus.CANCELLED;
+        RunsViewModel model = model();
+        RunRow probe = model.runs().get(0);
+        RunRow contrastive = model.runs().get(1);
+
+        model.selection().setAll(probe);
+        assertThat(model.resumeCommand().isExecutable()).isFalse();
+        model.selection().setAll(model.runs());
+        assertThat(model.resumeCommand().isExecutable()).isFalse();
+        model.selection().setAll(contrastive);
+        assertThat(model.resumeCommand().execute()).isTrue();
+        assertThat(resumed).containsExactly(contrastive.summary().path());
+    }
+
+    @Test
+    void aCompletedRunIsNotResumable() throws Exception {
+        RunsViewModel model = model();
+        model.selection().setAll(model.runs().get(1));
+        assertThat(model.resumeCommand().isExecutable()).isFalse();
     }
 }

@@ -1,0 +1,53 @@
+package dev.diagonal.app;
+
+import dev.diagonal.app.common.Session;
+import dev.diagonal.app.common.ThumbnailLoader;
+import dev.diagonal.app.dataset.DatasetView;
+import dev.diagonal.app.dataset.DatasetViewModel;
+import dev.diagonal.app.model.ModelView;
+import dev.diagonal.app.model.ModelViewModel;
+import dev.diagonal.app.project.ProjectView;
+import dev.diagonal.app.project.ProjectViewModel;
+import dev.diagonal.app.runs.RunsView;
+import dev.diagonal.app.runs.RunsViewModel;
+import dev.diagonal.app.zeroshot.ZeroShotView;
+import dev.diagonal.app.zeroshot.ZeroShotViewModel;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.scene.Node;
+
+/** Every screen's view model and view, built once for a session. */
+final class Screens {
+
+    final ProjectViewModel project;
+    final ModelViewModel model;
+    final DatasetViewModel dataset;
+    final ZeroShotViewModel zeroShot;
+    final RunsViewModel runs;
+    private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
+
+    Screens(Session session, ThumbnailLoader thumbnails) {
+        project = new ProjectViewModel(session);
+        model = new ModelViewModel(session);
+        dataset = new DatasetViewModel(session);
+        zeroShot = new ZeroShotViewModel(session);
+        runs = new RunsViewModel(session);
+        views.put(Screen.PROJECT, new ProjectView(project));
+        views.put(Screen.MODEL, new ModelView(model));
+        views.put(Screen.DATASET, new DatasetView(dataset, thumbnails));
+        views.put(Screen.ZEROSHOT, new ZeroShotView(zeroShot, thumbnails));
+        views.put(Screen.FINETUNE, new ComingLaterView("Fine-tune", "Contrastive fine-tuning and linear probes.",
+                "Here you will choose a method (contrastive fine-tuning or a linear probe), its hyperparameters and "
+                        + "what to freeze, then follow the loss, the learning rate and the evaluation metrics live, "
+                        + "with a similarity heatmap of a probe batch, and stop or resume the run."));
+        views.put(Screen.RUNS, new RunsView(runs));
+        views.put(Screen.EXPORT, new ComingLaterView("Export", "Save a fine-tuned model as an HF folder.",
+                "Here you will pick a finished run and write its best weights as an HF model folder (config.json, "
+                        + "model.safetensors, tokenizer and preprocessor files) that transformers and Diagonal load."));
+        views.forEach((screen, view) -> view.setId("screen-" + screen.id()));
+    }
+
+    Node view(Screen screen) {
+        return views.get(screen);
+    }
+}

@@ -33,16 +33,17 @@ def make_checkpoint(folder):
 
 
 def timed(batch, warmup, seconds, fn):
+    """(items per wall second, process CPU seconds per item) — the CPU figure resists other load."""
     with torch.inference_mode():
         for _ in range(warmup):
             fn()
-        passes, start = 0, time.perf_counter()
+        passes, start, cpu_start = 0, time.perf_counter(), time.process_time()
         while True:
             fn()
             passes += 1
             elapsed = time.perf_counter() - start
             if elapsed >= seconds:
-                return passes * batch / elapsed
+                return passes * batch / elapsed, (time.process_time() - cpu_start) / (passes * batch)
 
 
 def hf_rates(model, config, batch, warmup, seconds):
@@ -65,7 +66,8 @@ def diagonal_rates(folder, batch, warmup, seconds):
     with open(out) as f:
         result = json.load(f)
     os.unlink(out)
-    return result["images_per_second"], result["texts_per_second"]
+    return ((result["images_per_second"], result["image_cpu_seconds_per_item"]),
+            (result["texts_per_second"], result["text_cpu_seconds_per_item"]))
 
 
 def main():
@@ -84,11 +86,16 @@ def main():
         hf = hf_rates(model, model.config, args.batch_size, args.warmup, args.seconds)
         dg = diagonal_rates(args.checkpoint, args.batch_size, args.warmup, args.seconds)
         rows.append((hf, dg))
-        print(f"round {r + 1}: HF {hf[0]:.1f} img/s {hf[1]:.1f} txt/s | Diagonal {dg[0]:.1f} img/s {dg[1]:.1f} txt/s")
-    for i, what in enumerate(("images/s", "texts/s")):
-        hf = statistics.median(row[0][i] for row in rows)
-        dg = statistics.median(row[1][i] for row in rows)
-        print(f"median {what}: HF {hf:.1f}, Diagonal {dg:.1f}, ratio Diagonal/HF {dg / hf:.2f}x")
+        print(f"round {r + 1}: HF {hf[0][0]:.1f} img/s ({hf[0][1]*1000:.0f} CPU ms/img) {hf[1][0]:.1f} txt/s "
+              f"({hf[1][1]*1000:.0f} CPU ms/txt) | Diagonal {dg[0][0]:.1f} img/s ({dg[0][1]*1000:.0f} CPU ms/img) "
+              f"{dg[1][0]:.1f} txt/s ({dg[1][1]*1000:.0f} CPU ms/txt)")
+    for i, what in enumerate(("images", "texts")):
+        hf = statistics.median(row[0][i][0] for row in rows)
+        dg = statistics.median(row[1][i][0] for row in rows)
+        wall = statistics.median(row[1][i][0] / row[0][i][0] for row in rows)
+        cpu = statistics.median(row[0][i][1] / row[1][i][1] for row in rows)
+        print(f"{what}/s median: HF {hf:.1f}, Diagonal {dg:.1f}; Diagonal/HF speed ratio: wall {wall:.2f}x, "
+              f"CPU-time {cpu:.2f}x (median of per-round ratios)")
 
 
 if __name__ == "__main__":

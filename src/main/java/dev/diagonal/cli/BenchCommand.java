@@ -49,12 +49,14 @@ final class BenchCommand implements Callable<Integer> {
             if (!what.equals("texts")) {
                 Throughput.Rate rate = throughput.images(common.batchSize(), warmup, seconds);
                 result.put("images_per_second", rate.itemsPerSecond());
-                console.printf("images/s %.2f (%d passes of %d)%n", rate.itemsPerSecond(), rate.passes(), rate.batchSize());
+                result.put("image_cpu_seconds_per_item", rate.cpuSecondsPerItem());
+                console.printf("images/s %.2f (%d passes of %d; %.4f CPU s per image)%n", rate.itemsPerSecond(), rate.passes(), rate.batchSize(), rate.cpuSecondsPerItem());
             }
             if (!what.equals("images")) {
                 Throughput.Rate rate = throughput.texts(common.batchSize(), warmup, seconds);
                 result.put("texts_per_second", rate.itemsPerSecond());
-                console.printf("texts/s  %.2f (%d passes of %d)%n", rate.itemsPerSecond(), rate.passes(), rate.batchSize());
+                result.put("text_cpu_seconds_per_item", rate.cpuSecondsPerItem());
+                console.printf("texts/s  %.2f (%d passes of %d; %.4f CPU s per text)%n", rate.itemsPerSecond(), rate.passes(), rate.batchSize(), rate.cpuSecondsPerItem());
             }
         }
         console.flush();

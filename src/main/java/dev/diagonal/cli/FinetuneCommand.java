@@ -1,6 +1,7 @@
 package dev.diagonal.cli;
 
 import dev.diagonal.DiagonalException;
+import dev.diagonal.eval.LinearProbeRun;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.train.Trainer;
 import dev.diagonal.train.TrainingConfig;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,17 +90,31 @@ final class FinetuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (TrainingConfig.LINEAR_PROBE.equals(method)) {
-            throw new DiagonalException("--method linear-probe is not part of this build yet; use --method contrastive");
-        }
-        TrainingConfig config = TrainingConfig.defaults().with(settings());
         TrainingConsole console = new TrainingConsole(spec.commandLine().getOut(), spec.commandLine().getErr(), logEvery,
                 common.verbose, System.console() != null);
+        if (TrainingConfig.LINEAR_PROBE.equals(method)) {
+            return linearProbe(console);
+        }
+        TrainingConfig config = TrainingConfig.defaults().with(settings());
         TrainingResult result;
         try (Interruption interruption = new Interruption(spec.commandLine().getErr())) {
             result = Trainer.start(new TrainingRequest(model, train, val, out, config), console, interruption::cancelled);
         }
         return exitCode(result);
+    }
+
+    /** A linear probe on frozen image features (liblinear, C swept on the validation split). */
+    private int linearProbe(TrainingConsole console) {
+        try (Interruption interruption = new Interruption(spec.commandLine().getErr())) {
+            LinearProbeRun.Result result = LinearProbeRun.run(new LinearProbeRun.Request(model, train, val, out, shots, seed,
+                    common.device, common.batchSize()), console, interruption::cancelled);
+            spec.commandLine().getOut().printf("linear probe: validation top-1 %.4f, top-5 %.4f at C = %.3g -> %s%n",
+                    result.valTop1(), result.valTop5(), result.bestC(), result.runDir());
+            return 0;
+        } catch (CancellationException e) {
+            spec.commandLine().getErr().println("diagonal: cancelled");
+            return 130;
+        }
     }
 
     private Map<String, Object> settings() {

@@ -21,6 +21,7 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new DiagonalCommand());
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setAllowSubcommandsAsOptionParameters(true); // --screen zeroshot names a screen, not the subcommand
         return commandLine;
     }
 }

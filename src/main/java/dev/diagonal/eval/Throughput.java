@@ -1,5 +1,6 @@
 package dev.diagonal.eval;
 
+import java.lang.management.ManagementFactory;
 import java.util.Random;
 
 /**
@@ -9,8 +10,12 @@ import java.util.Random;
  */
 public final class Throughput {
 
-    /** Items per second, over {@code passes} timed passes of {@code batchSize} items. */
-    public record Rate(double itemsPerSecond, int passes, int batchSize, double seconds) {}
+    /**
+     * Items per second of wall time, over {@code passes} timed passes of {@code batchSize} items, and
+     * the process's CPU seconds per item (all threads, native ones included): the CPU figure is far
+     * less disturbed by other load on a shared machine.
+     */
+    public record Rate(double itemsPerSecond, int passes, int batchSize, double seconds, double cpuSecondsPerItem) {}
 
     private final Embedder embedder;
     private final Random random = new Random(0);
@@ -53,6 +58,7 @@ public final class Throughput {
             pass.run();
         }
         int passes = 0;
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         double elapsed;
         do {
@@ -60,6 +66,15 @@ public final class Throughput {
             passes++;
             elapsed = (System.nanoTime() - start) / 1e9;
         } while (elapsed < seconds);
-        return new Rate(passes * batchSize / elapsed, passes, batchSize, elapsed);
+        double cpu = (processCpuNanos() - cpuStart) / 1e9;
+        return new Rate(passes * batchSize / elapsed, passes, batchSize, elapsed, cpu / (passes * batchSize));
+    }
+
+    /** CPU time of the whole process (every thread), or -1 when the JVM cannot tell. */
+    static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 }

@@ -1,0 +1,137 @@
+package dev.diagonal.app;
+
+import dev.diagonal.app.common.AppPaths;
+import dev.diagonal.app.common.DialogService;
+import dev.diagonal.app.common.Errors;
+import dev.diagonal.app.common.FxDialogService;
+import dev.diagonal.app.common.FxTaskRunner;
+import dev.diagonal.app.common.Session;
+import dev.diagonal.app.common.TaskNotifier;
+import dev.diagonal.app.common.ThumbnailLoader;
+import dev.diagonal.project.Project;
+import dev.diagonal.project.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application: builds the session, the screens and the main window; restores and remembers
+ * the window geometry; opens the first project; or, with {@code --snapshot}, renders one screen to a
+ * PNG and exits.
+ */
+public final class WorkbenchApp extends Application {
+
+    static final double WIDTH = 1280;
+    static final double HEIGHT = 860;
+    private static volatile int exitCode;
+
+    private Stage stage;
+    private Session session;
+    private FxTaskRunner runner;
+    private boolean snapshot;
+
+    /** The exit code once the application has ended. */
+    static int exitCode() {
+        return exitCode;
+    }
+
+    @Override
+    public void start(Stage primary) {
+        stage = primary;
+        WorkbenchOptions options = WorkbenchOptions.parse(getParameters().getRaw().toArray(String[]::new));
+        snapshot = options.snapshot() != null;
+        ConsoleDialogService console = new ConsoleDialogService();
+        DialogService dialogs = snapshot ? console : new FxDialogService(() -> stage);
+        TaskNotifier notifier = new TaskNotifier(dialogs);
+        runner = new FxTaskRunner(3, notifier);
+        Settings settings = Settings.load();
+        session = new Session(runner, dialogs, settings, AppPaths.detect(), Platform::runLater, !snapshot);
+        // decoding threads leave a core to the UI thread
+        int decoders = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        ThumbnailLoader thumbnails = new ThumbnailLoader(96, 800, decoders);
+        MainViewModel main = new MainViewModel(session);
+        Screens screens = new Screens(session, thumbnails);
+        Scene scene = new Scene(new MainView(main, screens, runner, notifier), WIDTH, HEIGHT);
+        scene.getStylesheets().add(getClass().getResource("workbench.css").toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(main.titleBinding());
+        stage.getIcons().add(new Image(getClass().getResource("icon.png").toExternalForm()));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        if (!snapshot) {
+            restoreGeometry(settings);
+        }
+        stage.show();
+        main.show(options.screen() == null ? Screen.PROJECT : options.screen());
+        if (snapshot) {
+            startSnapshot(options, scene, thumbnails, console);
+        } else {
+            settings.problem().ifPresent(problem -> dialogs.showError("Settings were reset", problem));
+            firstProject(options, settings).ifPresent(screens.project::open);
+        }
+    }
+
+    private void startSnapshot(WorkbenchOptions options, Scene scene, ThumbnailLoader thumbnails, ConsoleDialogService console) {
+        try {
+            Optional<Path> project = options.project() != null ? Optional.of(options.project()) : session.paths().sampleProject();
+            project.ifPresent(path -> session.setProject(Project.open(path)));
+        } catch (RuntimeException e) {
+            System.err.println("diagonal: " + Errors.message(e));
+            exitCode = 1;
+            Platform.exit();
+            return;
+        }
+        new SnapshotWriter(scene, runner, thumbnails, options.snapshot(), code -> {
+            exitCode = code != 0 || console.firstError() == null ? code : 1;
+            Platform.exit();
+        }).start();
+    }
+
+    /** {@code --project}, else the last project if it is still there, else the sample project. */
+    private Optional<Path> firstProject(WorkbenchOptions options, Settings settings) {
+        if (options.project() != null) {
+            return Optional.of(options.project());
+        }
+        Optional<Path> last = settings.lastProject().filter(p -> Files.isRegularFile(p.resolve(Project.FILE_NAME)));
+        return last.isPresent() ? last : session.paths().sampleProject();
+    }
+
+    private void restoreGeometry(Settings settings) {
+        settings.windowGeometry().ifPresentOrElse(g -> {
+            boolean visible = !javafx.stage.Screen.getScreensForRectangle(new Rectangle2D(g.x(), g.y(),
+                    Math.max(1, g.width()), Math.max(1, g.height()))).isEmpty();
+            if (visible && g.width() >= 400 && g.height() >= 300) {
+                stage.setX(g.x());
+                stage.setY(g.y());
+                stage.setWidth(g.width());
+                stage.setHeight(g.height());
+            }
+            stage.setMaximized(g.maximized());
+        }, () -> {
+            stage.setWidth(WIDTH);
+            stage.setHeight(HEIGHT);
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (!snapshot && stage != null && session != null) {
+            session.settings().setWindowGeometry(new Settings.WindowGeometry(stage.getX(), stage.getY(),
+                    stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+            try {
+                session.saveSettings();
+            } catch (RuntimeException e) {
+                System.err.println("diagonal: cannot save settings: " + Errors.message(e));
+            }
+        }
+        if (runner != null) {
+            runner.shutdown();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.diagonal.app.finetune;
+
+import dev.diagonal.app.common.Ui;
+import dev.diagonal.project.DatasetEntry;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** The fine-tune screen: the run's setup on the left, its live curves, similarities and warnings on the right. */
+public final class FinetuneView extends BorderPane {
+
+    public FinetuneView(FinetuneViewModel model) {
+        getStyleClass().add("screen");
+        Button start = Ui.button("Start", model.startCommand(), "Ctrl+Enter");
+        start.getStyleClass().add("primary");
+        start.setId("start-training");
+        setTop(Ui.header("Fine-tune", "Contrastive fine-tuning (FLYP) or a linear probe; every run is saved and resumable.",
+                start, Ui.button("Stop", model.stopCommand(), "Ctrl+Shift+.")));
+        setLeft(setup(model));
+        setCenter(live(model));
+    }
+
+    private VBox setup(FinetuneViewModel model) {
+        TrainingForm form = model.form();
+        ComboBox<String> method = new ComboBox<>(FXCollections.observableArrayList(TrainingForm.METHODS));
+        method.valueProperty().bindBidirectional(form.methodProperty());
+        ComboBox<DatasetEntry> train = new ComboBox<>(model.entries());
+        train.valueProperty().bindBidirectional(model.trainProperty());
+        train.setButtonCell(entryCell("choose a dataset", true));
+        train.setCellFactory(view -> entryCell("choose a dataset", false));
+        ObservableList<DatasetEntry> valChoices = FXCollections.observableArrayList();
+        Runnable fill = () -> {
+            valChoices.setAll(model.entries());
+            valChoices.add(0, null);
+        };
+        model.entries().addListener((ListChangeListener<DatasetEntry>) change -> fill.run());
+        fill.run();
+        ComboBox<DatasetEntry> val = new ComboBox<>(valChoices);
+        val.valueProperty().bindBidirectional(model.valProperty());
+        val.setButtonCell(entryCell("split off the training data", true));
+        val.setCellFactory(view -> entryCell("split off the training data", false));
+        TextField lr = new TextField();
+        lr.textProperty().bindBidirectional(form.lrProperty());
+        ComboBox<String> freeze = new ComboBox<>(FXCollections.observableArrayList(TrainingForm.FREEZE_CHOICES));
+        freeze.setEditable(true);
+        freeze.valueProperty().bindBidirectional(form.freezeProperty());
+        ComboBox<String> device = new ComboBox<>(FXCollections.observableArrayList("auto", "cpu", "gpu"));
+        device.valueProperty().bindBidirectional(form.deviceProperty());
+        Spinner<Integer> valPercent = new Spinner<>(0, 90, (int) Math.round(form.valFractionProperty().get() * 100), 5);
+        valPercent.valueProperty().addListener((obs, old, value) -> form.valFractionProperty().set(value / 100.0));
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        int row = 0;
+        grid.addRow(row++, new Label("Method"), method);
+        grid.addRow(row++, new Label("Training data"), train);
+        grid.addRow(row++, new Label("Validation"), val);
+        grid.addRow(row++, new Label("Split off %"), valPercent);
+        grid.addRow(row++, new Label("Epochs"), Ui.spinner(1, 1000, 1, form.epochsProperty()));
+        grid.addRow(row++, new Label("Batch size"), Ui.spinner(2, 4096, 8, form.batchSizeProperty()));
+        grid.addRow(row++, new Label("Learning rate"), lr);
+        grid.addRow(row++, new Label("Shots per class"), Ui.spinner(0, 100_000, 1, form.shotsProperty()));
+        grid.addRow(row++, new Label("Freeze"), freeze);
+        grid.addRow(row++, new Label("Seed"), Ui.spinner(0, Integer.MAX_VALUE, 1, form.seedProperty()));
+        grid.addRow(row, new Label("Device"), device);
+        grid.getChildren().stream().filter(n -> GridPane.getColumnIndex(n) == 1)
+                .forEach(n -> ((javafx.scene.layout.Region) n).setPrefWidth(170));
+        grid.disableProperty().bind(model.runningProperty());
+        Label hint = Ui.label("Shots 0 trains on every image. The linear probe fits logistic regression on frozen "
+                + "image features, sweeping C on the validation set.", "hint");
+        hint.setWrapText(true);
+        VBox box = Ui.card("Run", grid, hint);
+        box.setPrefWidth(330);
+        box.setMaxWidth(330);
+        BorderPane.setMargin(box, new javafx.geometry.Insets(0, 10, 0, 0));
+        return box;
+    }
+
+    /** A dataset cell; {@code none} names the null choice (the button cell shows it for no value too). */
+    private static ListCell<DatasetEntry> entryCell(String none, boolean button) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(DatasetEntry item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty && !button ? null : item == null ? none
+                        : item.name() + " (" + item.role().name().toLowerCase(Locale.ROOT) + ")");
+            }
+        };
+    }
+
+    private VBox live(FinetuneViewModel model) {
+        ProgressBar bar = new ProgressBar(0);
+        bar.progressProperty().bind(model.progressProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        Label status = Ui.bound(model.statusProperty(), "status");
+        status.setId("finetune-status");
+        Label plan = Ui.bound(model.planProperty(), "hint");
+        Label metrics = Ui.bound(model.metricsProperty(), "status");
+
+        XYSeries loss = new XYSeries("loss", true, true);
+        XYSeriesCollection lossData = new XYSeriesCollection(loss);
+        model.steps().addListener((ListChangeListener<TrainingFeed.Step>) change -> {
+            while (change.next()) {
+                if (change.wasRemoved() && model.steps().isEmpty()) {
+                    loss.clear();
+                }
+                change.getAddedSubList().forEach(s -> loss.add(s.step(), s.loss(), false));
+            }
+            loss.fireSeriesChanged();
+        });
+        XYSeries metric = new XYSeries("metric", true, true);
+        ComboBox<String> metricChoice = new ComboBox<>();
+        Runnable redraw = () -> LiveCharts.fill(metric, metricChoice.getValue(), model.evaluations());
+        model.evaluations().addListener((ListChangeListener<TrainingFeed.Evaluation>) change -> {
+            String chosen = metricChoice.getValue();
+            metricChoice.getItems().setAll(LiveCharts.metricNames(model.evaluations()));
+            metricChoice.setValue(metricChoice.getItems().contains(chosen) ? chosen
+                    : metricChoice.getItems().isEmpty() ? null : metricChoice.getItems().get(0));
+            redraw.run();
+        });
+        metricChoice.valueProperty().addListener((obs, old, name) -> redraw.run());
+        VBox evaluation = new VBox(6, Ui.row(new Label("Metric"), metricChoice),
+                new ChartViewer(LiveCharts.lines(null, null, new XYSeriesCollection(metric), true)));
+        VBox.setVgrow(evaluation.getChildren().get(1), Priority.ALWAYS);
+        ChartViewer similarity = new ChartViewer(null);
+        model.similarityProperty().addListener((obs, old, snapshot) ->
+                similarity.setChart(snapshot == null ? null : LiveCharts.similarity(snapshot)));
+        ListView<String> warnings = new ListView<>(model.warnings());
+        warnings.setPlaceholder(new Label("No warnings"));
+
+        Tab warningTab = new Tab();
+        warningTab.textProperty().bind(Bindings.size(model.warnings()).asString("Warnings (%d)"));
+        warningTab.setContent(warnings);
+        TabPane tabs = new TabPane(new Tab("Loss", new ChartViewer(LiveCharts.lines(null, "loss", lossData, false))),
+                new Tab("Evaluation", evaluation),
+                new Tab("Similarity", similarity), warningTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("finetune-tabs");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        return Ui.card(null, status, bar, plan, metrics, tabs);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.diagonal.app.finetune;
+
+import dev.diagonal.project.RunStatus;
+import dev.diagonal.project.SimilaritySnapshot;
+import dev.diagonal.train.TrainingListener;
+import dev.diagonal.train.TrainingPlan;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Carries a training run's reports from the trainer's thread to the UI thread, coalesced: however many
+ * steps the trainer makes between two UI turns, the UI gets one {@link Update} with all of them.
+ */
+final class TrainingFeed implements TrainingListener {
+
+    /** The last step's numbers. */
+    record Step(long step, double loss, double lr, double logitScale, double imagesPerSecond, Duration eta) {}
+
+    /** An evaluation's metrics at a step. */
+    record Evaluation(long step, Map<String, Double> metrics) {}
+
+    /** Everything reported since the previous update; null or empty where nothing new came. */
+    record Update(TrainingPlan plan, List<Step> steps, List<Evaluation> evaluations, SimilaritySnapshot similarity,
+            List<String> warnings, RunStatus endStatus, String endMessage) {}
+
+    private final Executor ui;
+    private final Consumer<Update> sink;
+    private final BooleanSupplier cancelled;
+    private TrainingPlan plan;
+    private List<Step> steps = new ArrayList<>();
+    private List<Evaluation> evaluations = new ArrayList<>();
+    private SimilaritySnapshot similarity;
+    private List<String> warnings = new ArrayList<>();
+    private RunStatus endStatus;
+    private String endMessage;
+    private boolean scheduled;
+
+    TrainingFeed(Executor ui, Consumer<Update> sink, BooleanSupplier cancelled) {
+        this.ui = ui;
+        this.sink = sink;
+        this.cancelled = cancelled;
+    }
+
+    /** Whether the user asked the run to stop (the trainer polls this between steps). */
+    BooleanSupplier cancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public synchronized void onStart(TrainingPlan started) {
+        plan = started;
+        schedule();
+    }
+
+    @Override
+    public synchronized void onStep(long step, double loss, double lr, double logitScale, double imagesPerSecond, Duration eta) {
+        steps.add(new Step(step, loss, lr, logitScale, imagesPerSecond, eta));
+        schedule();
+    }
+
+    @Override
+    public synchronized void onEvaluation(long step, Map<String, Double> metrics) {
+        evaluations.add(new Evaluation(step, Map.copyOf(metrics)));
+        schedule();
+    }
+
+    @Override
+    public synchronized void onSimilarity(SimilaritySnapshot snapshot) {
+        similarity = snapshot;
+        schedule();
+    }
+
+    @Override
+    public synchronized void onWarning(String message) {
+        warnings.add(message);
+        schedule();
+    }
+
+    @Override
+    public synchronized void onEnd(RunStatus status, String message) {
+        endStatus = status;
+        endMessage = message;
+        schedule();
+    }
+
+    private void schedule() {
+        if (!scheduled) {
+            scheduled = true;
+            ui.execute(this::flush);
+        }
+    }
+
+    private void flush() {
+        Update update;
+        synchronized (this) {
+            update = new Update(plan, steps, evaluations, similarity, warnings, endStatus, endMessage);
+            plan = null;
+            steps = new ArrayList<>();
+            evaluations = new ArrayList<>();
+            similarity = null;
+            warnings = new ArrayList<>();
+            endStatus = null;
+            endMessage = null;
+            scheduled = false;
+        }
+        sink.accept(update);
+    }
+}

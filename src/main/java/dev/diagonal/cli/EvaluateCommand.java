@@ -1,0 +1,74 @@
+package dev.diagonal.cli;
+
+import dev.diagonal.eval.Evaluation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code evaluate}: zero-shot (labels) and retrieval (captions) of a model or a run's best model. */
+@Command(name = "evaluate", description = "Evaluate a model folder or a run's model on a dataset to JSON: "
+        + "zero-shot top-1/top-5 (labelled data) and retrieval R@1/5/10 (captioned data).")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR|RUNDIR",
+            description = "HF model folder, or a run folder (its best/ model, else its latest checkpoint)")
+    Path model;
+
+    @Option(names = "--data", required = true, description = "dataset folder or CSV/TSV/JSONL manifest")
+    Path data;
+
+    @Option(names = "--templates", description = "prompt templates, one per line with {} for the class name (default: a built-in set)")
+    Path templates;
+
+    @Option(names = "--out", required = true, description = "output JSON file")
+    Path out;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, Object> result;
+        Progress[] bar = new Progress[1]; // made once the number of images is known
+        try {
+            result = Evaluation.run(new Evaluation.Request(model, data, templates, common.device, common.batchSize()),
+                    (done, total) -> {
+                        if (bar[0] == null) {
+                            bar[0] = new Progress("Evaluating", total, "img");
+                        }
+                        bar[0].stepTo(done);
+                    }, note -> err.println("note: " + note), () -> false);
+        } finally {
+            if (bar[0] != null) {
+                bar[0].close();
+            }
+        }
+        err.flush();
+        JsonOutput.write(out, result);
+        PrintWriter console = spec.commandLine().getOut();
+        if (result.containsKey("top1")) {
+            console.printf("zero-shot top-1 %.4f  top-5 %.4f%n", (Double) result.get("top1"), (Double) result.get("top5"));
+        }
+        if (result.get("retrieval") instanceof Map<?, ?> retrieval) {
+            Map<?, ?> i2t = (Map<?, ?>) retrieval.get("image_to_text");
+            Map<?, ?> t2i = (Map<?, ?>) retrieval.get("text_to_image");
+            console.printf("retrieval image->text R@1 %.4f R@5 %.4f R@10 %.4f | text->image R@1 %.4f R@5 %.4f R@10 %.4f%n",
+                    i2t.get("r1"), i2t.get("r5"), i2t.get("r10"), t2i.get("r1"), t2i.get("r5"), t2i.get("r10"));
+        }
+        if (result.get("linear_probe") instanceof dev.diagonal.eval.LinearProbeMetrics probe) {
+            console.printf("linear probe top-1 %.4f  top-5 %.4f%n", probe.top1(), probe.top5());
+        }
+        console.flush();
+        return 0;
+    }
+}

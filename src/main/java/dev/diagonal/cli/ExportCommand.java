@@ -1,0 +1,71 @@
+package dev.diagonal.cli;
+
+import dev.diagonal.DiagonalException;
+import dev.diagonal.eval.ModelSource;
+import dev.diagonal.io.HfExport;
+import dev.diagonal.io.TensorDType;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code export}: a run's model (or a model folder) as an HF folder transformers loads. */
+@Command(name = "export", description = "Export a run's model (best/, else latest checkpoint) or a model folder "
+        + "as a Hugging Face folder: config.json, model.safetensors, tokenizer files, preprocessor_config.json.")
+final class ExportCommand implements Callable<Integer> {
+
+    /** Exactly one source. */
+    static final class Source {
+        @Option(names = "--run", paramLabel = "RUNDIR", description = "run folder to export")
+        Path run;
+
+        @Option(names = "--model", paramLabel = "DIR", description = "model folder to re-export")
+        Path model;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "the folder to write (absent or empty)")
+    Path out;
+
+    @Option(names = "--dtype", defaultValue = "f32", description = "f32 or f16 weights (default: ${DEFAULT-VALUE})")
+    String dtype;
+
+    @Option(names = "--force", description = "replace a non-empty --out folder")
+    boolean force;
+
+    @Option(names = "--verbose", description = "print stack traces")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        TensorDType type = switch (dtype.toLowerCase(Locale.ROOT)) {
+            case "f32", "float32" -> TensorDType.F32;
+            case "f16", "float16" -> TensorDType.F16;
+            default -> throw new DiagonalException("--dtype must be f32 or f16, not \"" + dtype + "\"");
+        };
+        Path from = source.run != null ? source.run : source.model;
+        ModelSource model = ModelSource.resolve(from);
+        if (source.run != null && model.run() == null) {
+            throw new DiagonalException(from + " is not a run folder (no run.json); use --model for a model folder");
+        }
+        HfExport.Report report;
+        try (Progress progress = new Progress("Exporting", 5, "step")) {
+            report = HfExport.export(model.weights(), model.assets(), out,
+                    new HfExport.Options(type, force, (stage, done, total) -> progress.stepTo(done)));
+        }
+        spec.commandLine().getOut().printf("exported %s: %d tensors (%,d parameters, %s) to %s%s%n",
+                model.description(), report.tensors(), report.parameters(), type, report.out(),
+                report.preprocessorDefaults() ? " (preprocessor_config.json from CLIP defaults)" : "");
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

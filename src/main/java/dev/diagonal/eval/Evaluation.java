@@ -1,0 +1,170 @@
+package dev.diagonal.eval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.diagonal.DiagonalException;
+import dev.diagonal.clip.Devices;
+import dev.diagonal.data.CaptionTemplates;
+import dev.diagonal.data.Dataset;
+import dev.diagonal.data.DatasetLoader;
+import dev.diagonal.data.Sample;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The engine of {@code ./diagonal evaluate}: one model (a folder, or a run's best model) on one
+ * dataset. With labels: zero-shot classification, under exactly the keys {@code ./diagonal zeroshot}
+ * writes ({@code top1}, {@code top5}, {@code classes}, {@code per_class}, {@code confusion},
+ * {@code predictions}). With captions: image–text retrieval under {@code retrieval}
+ * ({@code image_to_text} and {@code text_to_image}, each {@code r1}, {@code r5}, {@code r10},
+ * {@code mean_rank}); without captions {@code retrieval} is null (captions made from class names are no
+ * retrieval test). A linear-probe run also gets its probe scored under {@code linear_probe}.
+ */
+public final class Evaluation {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * What to evaluate.
+     *
+     * @param model an HF model folder or a run folder
+     * @param data a dataset folder or manifest
+     * @param templates prompt templates file, or null for the built-in set
+     * @param device {@code cpu}, {@code gpu} or {@code auto}
+     * @param batchSize images or texts per forward pass
+     */
+    public record Request(Path model, Path data, Path templates, String device, int batchSize) {}
+
+    /** Hears progress: {@code done} of {@code total} images embedded. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Called after each batch. */
+        void update(int done, int total);
+    }
+
+    private Evaluation() {}
+
+    /**
+     * Runs the evaluation and returns the JSON-ready result (ordered map).
+     *
+     * @param notes hears remarks also listed under {@code notes} (skipped rows, missing parts)
+     * @param cancelled polled between batches
+     * @throws CancellationException when cancelled
+     * @throws DiagonalException for bad input, naming the file
+     */
+    public static Map<String, Object> run(Request request, Progress progress, Consumer<String> notes,
+            BooleanSupplier cancelled) {
+        if (request.batchSize() < 1) {
+            throw new DiagonalException("--batch-size must be at least 1, not " + request.batchSize());
+        }
+        ModelSource source = ModelSource.resolve(request.model());
+        CaptionTemplates prompts = request.templates() == null ? CaptionTemplates.defaults()
+                : CaptionTemplates.load(request.templates());
+        Dataset dataset = DatasetLoader.requireUsable(DatasetLoader.load(request.data()));
+        List<String> remarks = new ArrayList<>();
+        Consumer<String> note = text -> {
+            remarks.add(text);
+            notes.accept(text);
+        };
+        if (dataset.report().skippedRows() > 0) {
+            note.accept(dataset.report().skippedRows() + " rows of " + request.data() + " skipped; see the validation report");
+        }
+        List<Sample> samples = dataset.samples();
+        List<Path> images = samples.stream().map(Sample::image).toList();
+        Map<String, Object> out = new LinkedHashMap<>();
+        try (ModelView view = ModelView.of(source); Embedder embedder = Embedder.open(view.folder(), Devices.select(request.device()))) {
+            float[][] imageFeatures = embedder.embedImages(images, request.batchSize(), done -> {
+                progress.update(done, images.size());
+                if (done < images.size() && cancelled.getAsBoolean()) {
+                    throw new CancellationException("evaluation cancelled");
+                }
+            });
+            if (dataset.hasLabels()) {
+                out.putAll(zeroShot(embedder, dataset, imageFeatures, prompts, request));
+            } else {
+                note.accept("no zero-shot scores: the data have no class labels");
+            }
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("evaluation cancelled");
+            }
+            out.put("retrieval", dataset.hasCaptions() ? retrieval(embedder, samples, imageFeatures, request.batchSize()) : null);
+            if (!dataset.hasCaptions()) {
+                note.accept("retrieval is null: the data have no captions (captions made from class names would not test retrieval)");
+            }
+            if (source.run() != null && Files.isRegularFile(source.run().resolve(LinearProbeRun.RESULT_FILE))
+                    && dataset.hasLabels()) {
+                out.put("linear_probe", linearProbe(source.run(), samples, imageFeatures, note));
+            }
+        }
+        out.put("model", source.description());
+        out.put("data", request.data().toAbsolutePath().normalize().toString());
+        out.put("images", images.size());
+        out.put("notes", remarks);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> zeroShot(Embedder embedder, Dataset dataset, float[][] imageFeatures,
+            CaptionTemplates prompts, Request request) {
+        List<String> labels = dataset.classes();
+        List<String> classNames = labels.stream().map(CaptionTemplates::className).toList();
+        int[] truth = dataset.samples().stream().mapToInt(s -> labels.indexOf(s.label())).toArray();
+        List<String> names = dataset.samples().stream().map(s -> relativeName(request.data(), s.image())).toList();
+        float[][] classes = ZeroShot.classifier(embedder, classNames, prompts.templates(), request.batchSize());
+        ZeroShot.Result result = ZeroShot.score(Similarity.cosine(imageFeatures, classes), embedder.logitScaleExp(),
+                names, truth, classNames);
+        return JSON.convertValue(result, LinkedHashMap.class);
+    }
+
+    private static Map<String, Object> retrieval(Embedder embedder, List<Sample> samples, float[][] imageFeatures,
+            int batchSize) {
+        float[][] texts = embedder.embedTexts(samples.stream().map(Sample::caption).toList(), batchSize);
+        Retrieval.Metrics m = Retrieval.compute(imageFeatures, texts);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("image_to_text", recalls(m.imageToTextR1(), m.imageToTextR5(), m.imageToTextR10(), m.imageToTextMeanRank()));
+        out.put("text_to_image", recalls(m.textToImageR1(), m.textToImageR5(), m.textToImageR10(), m.textToImageMeanRank()));
+        out.put("pairs", samples.size());
+        return out;
+    }
+
+    private static Map<String, Object> recalls(double r1, double r5, double r10, double meanRank) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("r1", r1);
+        out.put("r5", r5);
+        out.put("r10", r10);
+        out.put("mean_rank", meanRank);
+        return out;
+    }
+
+    /** The run's probe on the images whose label it knows. */
+    private static LinearProbeMetrics linearProbe(Path run, List<Sample> samples, float[][] features, Consumer<String> note) {
+        LinearProbe probe = LinearProbeResultFile.loadProbe(run);
+        List<float[]> rows = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            int index = probe.classes().indexOf(samples.get(i).label());
+            if (index >= 0) {
+                rows.add(features[i]);
+                labels.add(index);
+            }
+        }
+        if (rows.size() < samples.size()) {
+            note.accept((samples.size() - rows.size()) + " images have classes the linear probe was not trained on; its scores leave them out");
+        }
+        return probe.evaluate(rows.toArray(new float[0][]), labels.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** An image's name relative to the dataset folder (or the manifest's folder), as {@code zeroshot} writes it. */
+    static String relativeName(Path data, Path image) {
+        Path base = data.toAbsolutePath().normalize();
+        Path root = Files.isDirectory(base) ? base : base.getParent();
+        Path absolute = image.toAbsolutePath().normalize();
+        return absolute.startsWith(root) ? root.relativize(absolute).toString() : image.toString();
+    }
+}

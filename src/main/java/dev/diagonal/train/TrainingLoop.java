@@ -2,17 +2,18 @@ package dev.diagonal.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
+import dev.diagonal.DiagonalException;
+import dev.diagonal.io.HostTensor;
 import dev.diagonal.project.BestMetric;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.text.TokenBatch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.util.List;
-import dev.diagonal.io.HostTensor;
 
 /**
  * The one training loop (command line and workbench alike): steps of {@code accumulation}
@@ -53,6 +54,10 @@ final class TrainingLoop {
         this.config = session.config;
         this.total = session.totalSteps();
         this.batchesPerEpoch = session.sampler.batchesPerEpoch();
+        if (total < 1) {
+            throw new DiagonalException("the training data make no optimizer step: " + batchesPerEpoch
+                    + " batches per epoch x " + config.epochs() + " epochs < --accumulation " + config.accumulation());
+        }
         long warmup = config.warmupFor(total);
         this.schedule = new LrSchedule(config.lr(), warmup, Math.max(1, total));
         boolean warned = false;
@@ -155,7 +160,7 @@ final class TrainingLoop {
             return; // nothing new: at step 0 a resumed run starts from the base model anyway
         }
         if (!session.weightsFinite()) {
-            throw new dev.diagonal.DiagonalException("weights are no longer finite at step " + step
+            throw new DiagonalException("weights are no longer finite at step " + step
                     + "; no checkpoint written (try a lower --lr)");
         }
         long micro = step * config.accumulation();

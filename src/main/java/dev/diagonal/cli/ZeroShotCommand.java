@@ -6,6 +6,7 @@ import dev.diagonal.data.Dataset;
 import dev.diagonal.data.DatasetLoader;
 import dev.diagonal.data.Sample;
 import dev.diagonal.eval.Embedder;
+import dev.diagonal.eval.Evaluation;
 import dev.diagonal.eval.ZeroShot;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,9 +52,9 @@ final class ZeroShotCommand implements Callable<Integer> {
         List<String> labels = dataset.classes();
         List<String> classNames = labels.stream().map(CaptionTemplates::className).toList();
         List<Sample> samples = dataset.samples();
-        int[] truth = samples.stream().mapToInt(s -> labels.indexOf(s.label())).toArray();
+        int[] truth = dataset.labelIndices();
         List<Path> images = samples.stream().map(Sample::image).toList();
-        List<String> names = images.stream().map(p -> relativeName(p)).toList();
+        List<String> names = images.stream().map(p -> Evaluation.relativeName(data, p)).toList();
         ZeroShot.Result result;
         try (Embedder embedder = Embedder.open(model, common.device());
                 Progress progress = new Progress("Zero-shot", images.size(), "img")) {
@@ -64,12 +65,5 @@ final class ZeroShotCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("top-1 %.4f  top-5 %.4f  (%d images, %d classes)%n",
                 result.top1(), result.top5(), images.size(), classNames.size());
         return 0;
-    }
-
-    private String relativeName(Path image) {
-        Path base = data.toAbsolutePath().normalize();
-        Path root = java.nio.file.Files.isDirectory(base) ? base : base.getParent();
-        Path absolute = image.toAbsolutePath().normalize();
-        return absolute.startsWith(root) ? root.relativize(absolute).toString() : image.toString();
     }
 }

@@ -37,6 +37,18 @@ public record Dataset(String name, Path source, List<Sample> samples, List<Strin
         return !samples.isEmpty() && samples.stream().allMatch(s -> s.caption() != null);
     }
 
+    /**
+     * Each sample's class as an index into {@link #classes()}, in sample order (-1 for a sample
+     * without a label): the truth vector that zero-shot scoring and probes take.
+     */
+    public int[] labelIndices() {
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < classes.size(); i++) {
+            index.put(classes.get(i), i);
+        }
+        return samples.stream().mapToInt(s -> s.label() == null ? -1 : index.getOrDefault(s.label(), -1)).toArray();
+    }
+
     /** Samples per class, sorted by label; every entry of {@link #classes()} is present, possibly with 0. */
     public Map<String, Integer> classCounts() {
         return countClasses(samples, classes);

@@ -114,7 +114,7 @@ public final class Evaluation {
             CaptionTemplates prompts, Request request) {
         List<String> labels = dataset.classes();
         List<String> classNames = labels.stream().map(CaptionTemplates::className).toList();
-        int[] truth = dataset.samples().stream().mapToInt(s -> labels.indexOf(s.label())).toArray();
+        int[] truth = dataset.labelIndices();
         List<String> names = dataset.samples().stream().map(s -> relativeName(request.data(), s.image())).toList();
         float[][] classes = ZeroShot.classifier(embedder, classNames, prompts.templates(), request.batchSize());
         ZeroShot.Result result = ZeroShot.score(Similarity.cosine(imageFeatures, classes), embedder.logitScaleExp(),
@@ -161,7 +161,8 @@ public final class Evaluation {
     }
 
     /** An image's name relative to the dataset folder (or the manifest's folder), as {@code zeroshot} writes it. */
-    static String relativeName(Path data, Path image) {
+    /** How an image is named in results: relative to the dataset's folder (or its manifest's folder) when inside it. */
+    public static String relativeName(Path data, Path image) {
         Path base = data.toAbsolutePath().normalize();
         Path root = Files.isDirectory(base) ? base : base.getParent();
         Path absolute = image.toAbsolutePath().normalize();

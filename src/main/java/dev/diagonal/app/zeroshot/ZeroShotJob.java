@@ -45,7 +45,7 @@ record ZeroShotJob(Session session, Path modelDir, Path dataPath, List<String> c
         List<Sample> samples = dataset.samples();
         List<Path> images = samples.stream().map(Sample::image).toList();
         List<String> imageNames = images.stream().map(p -> p.getFileName().toString()).toList();
-        int[] truth = samples.stream().mapToInt(s -> labels.indexOf(s.label())).toArray();
+        int[] truth = dataset.labelIndices();
         context.message("embedding " + images.size() + " images");
         context.progress(0, images.size());
         ZeroShot.Result result = ZeroShot.evaluate(model.embedder(), images, imageNames, truth, names, templates,

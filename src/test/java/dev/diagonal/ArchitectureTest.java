@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The engine stays free of UI toolkits: only {@code dev.diagonal.app} may use JavaFX, ControlsFX, JFreeChart. */
+/**
+ * The engine stays free of UI toolkits: only {@code dev.diagonal.app} may use JavaFX, ControlsFX and
+ * JFreeChart's FX viewer; JFreeChart itself (AWT, renders headless) only the app and the demo report.
+ */
 class ArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -17,8 +20,15 @@ class ArchitectureTest {
     @Test
     void onlyTheAppUsesUiToolkits() {
         noClasses().that().resideOutsideOfPackage("dev.diagonal.app..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree..")
-                .because("the engine (clip, text, image, io, data, train, eval, project, cli) must run headless")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree.chart.fx..")
+                .because("the engine (clip, text, image, io, data, train, eval, project, cli, demo) must run headless")
+                .check(classes);
+    }
+
+    @Test
+    void chartsAreDrawnOnlyByTheAppAndTheDemoReport() {
+        noClasses().that().resideOutsideOfPackages("dev.diagonal.app..", "dev.diagonal.demo..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jfree..")
                 .check(classes);
     }
 

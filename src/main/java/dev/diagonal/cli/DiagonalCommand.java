@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
             "Subcommands run the engine headless."},
         subcommands = {EmbedCommand.class, TokenizeCommand.class, PreprocessCommand.class,
             ZeroShotCommand.class, InfoCommand.class, BenchCommand.class, FinetuneCommand.class, ResumeCommand.class,
-            EvaluateCommand.class, ExportCommand.class})
+            EvaluateCommand.class, ExportCommand.class, InitCommand.class, DemoCommand.class})
 final class DiagonalCommand implements Callable<Integer> {
 
     @Option(names = "--project", paramLabel = "DIR", description = "open this project folder in the workbench")

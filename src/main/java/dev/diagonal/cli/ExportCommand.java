@@ -36,6 +36,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--dtype", defaultValue = "f32", description = "f32 or f16 weights (default: ${DEFAULT-VALUE})")
     String dtype;
 
+    @Option(names = "--checkpoint", defaultValue = "best", description = "with --run: best (best/, else the latest "
+            + "checkpoint) or latest (the weights at the end of training) (default: ${DEFAULT-VALUE})")
+    String checkpoint;
+
     @Option(names = "--force", description = "replace a non-empty --out folder")
     boolean force;
 
@@ -53,7 +57,10 @@ final class ExportCommand implements Callable<Integer> {
             default -> throw new DiagonalException("--dtype must be f32 or f16, not \"" + dtype + "\"");
         };
         Path from = source.run != null ? source.run : source.model;
-        ModelSource model = ModelSource.resolve(from);
+        if (!checkpoint.equals("best") && !checkpoint.equals("latest")) {
+            throw new DiagonalException("--checkpoint must be best or latest, not \"" + checkpoint + "\"");
+        }
+        ModelSource model = ModelSource.resolve(from, checkpoint.equals("latest"));
         if (source.run != null && model.run() == null) {
             throw new DiagonalException(from + " is not a run folder (no run.json); use --model for a model folder");
         }

@@ -1,6 +1,7 @@
 package dev.diagonal.cli;
 
 import dev.diagonal.DiagonalException;
+import dev.diagonal.data.CaptionTemplates;
 import dev.diagonal.eval.LinearProbeRun;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.train.Trainer;
@@ -9,6 +10,7 @@ import dev.diagonal.train.TrainingRequest;
 import dev.diagonal.train.TrainingResult;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -79,6 +81,14 @@ final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--probe-size", defaultValue = "12", description = "images in the probe batch's similarity matrix (default: ${DEFAULT-VALUE})")
     int probeSize;
 
+    @Option(names = "--augment", defaultValue = "none", description = "training-image augmentations: none, or a comma "
+            + "list of crop, affine, background (default: ${DEFAULT-VALUE})")
+    String augment;
+
+    @Option(names = "--caption-templates", paramLabel = "FILE", description = "templates with {}, one per line; "
+            + "each training caption is wrapped in one picked at random at every step")
+    Path captionTemplates;
+
     @Option(names = "--log-every", defaultValue = "10", description = "print a line every N steps (default: ${DEFAULT-VALUE})")
     int logEvery;
 
@@ -136,6 +146,9 @@ final class FinetuneCommand implements Callable<Integer> {
         settings.put("max_steps", maxSteps);
         settings.put("probe_size", probeSize);
         settings.put("device", common.device);
+        settings.put("augment", augment);
+        settings.put("caption_templates", captionTemplates == null ? List.of()
+                : CaptionTemplates.load(captionTemplates).templates());
         return settings;
     }
 

@@ -38,12 +38,20 @@ public record ModelSource(Path weights, Path assets, Path run, String descriptio
      * @throws DiagonalException naming the folder when it is neither, or a run has no model yet
      */
     public static ModelSource resolve(Path path) {
+        return resolve(path, false);
+    }
+
+    /**
+     * As {@link #resolve(Path)}, but a run folder gives its latest checkpoint (the weights at the end of
+     * training) ahead of {@code best/} when {@code latest} is set.
+     */
+    public static ModelSource resolve(Path path, boolean latest) {
         if (!Files.isDirectory(path)) {
             throw new DiagonalException("model or run folder not found: " + path);
         }
         Path dir = path.toAbsolutePath().normalize();
         if (Files.isRegularFile(dir.resolve(RunFolder.RUN_JSON))) {
-            return fromRun(RunFolder.open(dir));
+            return fromRun(RunFolder.open(dir), latest);
         }
         if (Files.isRegularFile(dir.resolve("config.json"))) {
             return new ModelSource(dir, dir, null, dir.toString());
@@ -51,12 +59,15 @@ public record ModelSource(Path weights, Path assets, Path run, String descriptio
         throw new DiagonalException(dir + " is neither a model folder (config.json) nor a run folder (run.json)");
     }
 
-    private static ModelSource fromRun(RunFolder run) {
+    private static ModelSource fromRun(RunFolder run, boolean latest) {
         RunInfo info = run.readRunJson();
         Optional<Path> base = baseModel(info);
         Path weights;
         String which;
-        if (isModel(run.bestDir())) {
+        if (latest && latestCheckpoint(run).isPresent()) {
+            weights = latestCheckpoint(run).get();
+            which = "checkpoints/" + weights.getFileName();
+        } else if (isModel(run.bestDir())) {
             weights = run.bestDir();
             which = "best/";
         } else if (latestCheckpoint(run).isPresent()) {

@@ -70,6 +70,47 @@ public final class ImageLoader {
         return RasterToRgb.convert(image, true);
     }
 
+    /**
+     * The alpha channel of an image file, one byte per pixel in row-major order, or null when the image
+     * is opaque by format (JPEG, lossy WebP, no alpha in the colour model). Palette transparency counts.
+     * Training augmentations use it to put backgrounds behind transparent pixels.
+     *
+     * @throws DiagonalException as {@link #readRgb} does
+     */
+    public static byte[] readAlpha(Path path) {
+        byte[] bytes = readBytes(path);
+        ImageHeader header = ImageHeader.parse(bytes);
+        if (header.format == ImageHeader.Format.JPEG || header.format == ImageHeader.Format.WEBP) {
+            return null;
+        }
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                BufferedImage image = reader.read(0);
+                if (!image.getColorModel().hasAlpha()) {
+                    return null;
+                }
+                int w = image.getWidth();
+                int h = image.getHeight();
+                int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+                byte[] alpha = new byte[argb.length];
+                for (int i = 0; i < argb.length; i++) {
+                    alpha[i] = (byte) (argb[i] >>> 24);
+                }
+                return alpha;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw failure(path, describe(e), e);
+        }
+    }
+
     private static byte[] readBytes(Path path) {
         try {
             if (Files.isDirectory(path)) {

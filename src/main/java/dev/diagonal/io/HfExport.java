@@ -96,6 +96,29 @@ public final class HfExport {
         ClipConfig config = ClipConfig.read(weights);
         options.progress().update("reading weights", 1, STAGES);
         List<HostTensor> tensors = checkedTensors(config, HfWeights.load(weights), weights);
+        Path preprocessor = Files.isRegularFile(weights.resolve(PREPROCESSOR)) ? weights.resolve(PREPROCESSOR)
+                : assets.resolve(PREPROCESSOR);
+        return write(config, tensors, assets, preprocessor, target, options);
+    }
+
+    /**
+     * Writes a model folder from tensors in memory (e.g. freshly initialised ones), with the tokenizer of
+     * {@code assets} and the preprocessor config at {@code preprocessor} (HF's CLIP defaults at the model's
+     * image size when it is null or does not exist).
+     *
+     * @throws DiagonalException naming the culprit: a missing or mismatched tensor, missing tokenizer
+     *     files, a target that is a file, or not empty (without force)
+     */
+    public static Report write(ClipConfig config, List<HostTensor> tensors, Path assets, Path preprocessor, Path out,
+            Options options) {
+        Path target = out.toAbsolutePath().normalize();
+        ExportTarget.check(target, options.force(), assets, assets);
+        if (!hasTokenizer(assets)) {
+            throw new DiagonalException(assets + " has no tokenizer files (tokenizer.json, or vocab.json and merges.txt)");
+        }
+        Map<String, HostTensor> byName = new java.util.LinkedHashMap<>();
+        tensors.forEach(t -> byName.put(t.name(), t));
+        tensors = checkedTensors(config, byName, target);
         Path temp = ExportTarget.createTemp(target);
         try {
             options.progress().update("writing model.safetensors", 2, STAGES);
@@ -107,9 +130,7 @@ public final class HfExport {
             for (String name : TOKENIZER_FILES) {
                 ExportTarget.copyIfPresent(assets.resolve(name), temp.resolve(name));
             }
-            Path preprocessor = Files.isRegularFile(weights.resolve(PREPROCESSOR)) ? weights.resolve(PREPROCESSOR)
-                    : assets.resolve(PREPROCESSOR);
-            boolean defaults = !Files.isRegularFile(preprocessor);
+            boolean defaults = preprocessor == null || !Files.isRegularFile(preprocessor);
             if (defaults) {
                 writeJson(temp.resolve(PREPROCESSOR), defaultPreprocessor(config.vision().imageSize()));
             } else {

@@ -14,7 +14,8 @@ import java.util.Random;
 /**
  * The order of training samples, epoch by epoch, as full batches. With labels, batches are
  * class-balanced: no two samples of one label share a batch, so the diagonal targets of the
- * contrastive loss are true; each batch takes one sample from each of the classes with the most
+ * contrastive loss are true (the trainer passes as "label" what must not repeat: a sample's own
+ * caption, or its class when the caption is made from a template); each batch takes one sample from each of the classes with the most
  * samples left (ties broken at random), which leaves the fewest samples over, and the batches are then
  * shuffled. Unlabelled samples count as classes of their own; data without any label is simply
  * shuffled. Samples that do not fill a last batch are left out of that epoch.

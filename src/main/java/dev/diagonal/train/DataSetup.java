@@ -28,8 +28,11 @@ final class DataSetup {
      * @param train training samples, each with a caption
      * @param val validation samples, each with a caption (empty when there is no validation set)
      * @param classes class labels seen in the data (empty for caption-only data)
+     * @param batchKeys per training sample, what must not repeat within a batch for the contrastive
+     *     targets to be true: its own caption (case-folded), or its label when the caption comes from a
+     *     template; null when it has neither
      */
-    record Prepared(List<Sample> train, List<Sample> val, List<String> classes) {}
+    record Prepared(List<Sample> train, List<Sample> val, List<String> classes, List<String> batchKeys) {}
 
     private DataSetup() {}
 
@@ -56,13 +59,21 @@ final class DataSetup {
                 warnings.accept(picked.summary());
             }
         }
+        List<String> batchKeys = train.stream().map(DataSetup::batchKey).toList();
         CaptionTemplates templates = CaptionTemplates.defaults();
         train = captioned(templates.fillCaptions(train, config.seed()), trainPath);
         val = captioned(templates.fillCaptions(val, config.seed() + 1), valPath == null ? trainPath : valPath);
         List<String> classes = new ArrayList<>(new java.util.TreeSet<>(
                 java.util.stream.Stream.concat(train.stream(), val.stream())
                         .map(Sample::label).filter(l -> l != null).toList()));
-        return new Prepared(train, val, classes);
+        return new Prepared(train, val, classes, batchKeys);
+    }
+
+    private static String batchKey(Sample sample) {
+        if (sample.caption() != null && !sample.caption().isBlank()) {
+            return "caption:" + sample.caption().strip().toLowerCase(java.util.Locale.ROOT);
+        }
+        return sample.label() == null ? null : "label:" + sample.label();
     }
 
     private static Dataset load(Path path, Consumer<String> warnings) {

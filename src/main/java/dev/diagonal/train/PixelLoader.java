@@ -4,15 +4,19 @@ import dev.diagonal.DiagonalException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * Preprocessed images by index, decoded and preprocessed on worker threads. When every image fits in
- * the cache limit (as float32), each is kept after its first use, so later epochs skip decoding.
+ * the cache limit (as float32), each is kept after its first use, so later epochs skip decoding. With
+ * {@link AugmentedImages}, training requests (a micro-batch position of 0 or more) get freshly augmented
+ * images; then the decoded images are kept instead, as long as they fit in the cache limit.
  */
 final class PixelLoader implements AutoCloseable {
 
@@ -21,6 +25,10 @@ final class PixelLoader implements AutoCloseable {
     private final int valuesPerImage;
     private final float[][] cache;
     private final ExecutorService workers;
+    private final AugmentedImages augmented;
+    private final long cacheLimitBytes;
+    private final ConcurrentHashMap<Integer, AugmentedImages.Decoded> decoded = new ConcurrentHashMap<>();
+    private final AtomicLong decodedBytes = new AtomicLong();
 
     /** A batch being prepared: its indices and the images' futures. */
     static final class Pending {
@@ -53,10 +61,13 @@ final class PixelLoader implements AutoCloseable {
      * @param preprocess the model's preprocessing (thread-safe), giving {@code valuesPerImage} floats
      * @param cacheLimitBytes cache all images when they take at most this many bytes (also capped by the heap)
      * @param threads worker threads
+     * @param augmented augments training requests, or null for none
      */
     PixelLoader(List<Path> images, Function<Path, float[]> preprocess, int valuesPerImage, long cacheLimitBytes,
-            int threads) {
+            int threads, AugmentedImages augmented) {
         this.images = List.copyOf(images);
+        this.augmented = augmented;
+        this.cacheLimitBytes = Math.min(cacheLimitBytes, Runtime.getRuntime().maxMemory() / 3);
         this.preprocess = preprocess;
         this.valuesPerImage = valuesPerImage;
         long bytes = (long) images.size() * valuesPerImage * Float.BYTES;
@@ -80,13 +91,42 @@ final class PixelLoader implements AutoCloseable {
         return cache != null;
     }
 
-    /** Starts preparing the images of {@code indices}. */
+    /** Starts preparing the images of {@code indices} as they are (for evaluation). */
     Pending request(int[] indices) {
+        return request(indices, -1);
+    }
+
+    /**
+     * Starts preparing the images of {@code indices} for micro-batch {@code position} of training (augmented
+     * when this loader augments); a negative position asks for the images as they are.
+     */
+    Pending request(int[] indices, long position) {
         List<Future<float[]>> parts = new ArrayList<>(indices.length);
         for (int index : indices) {
-            parts.add(workers.submit(() -> load(index)));
+            parts.add(workers.submit(() -> augmented != null && position >= 0 ? augment(index, position) : load(index)));
         }
         return new Pending(indices.clone(), parts, valuesPerImage);
+    }
+
+    private float[] augment(int index, long position) {
+        AugmentedImages.Decoded image = decoded.get(index);
+        if (image == null) {
+            image = AugmentedImages.decode(images.get(index));
+            if (decodedBytes.addAndGet(image.bytes()) <= cacheLimitBytes) {
+                decoded.put(index, image);
+            } else {
+                decodedBytes.addAndGet(-image.bytes());
+            }
+        }
+        return checked(augmented.pixels(image, index, position), index);
+    }
+
+    private float[] checked(float[] pixels, int index) {
+        if (pixels.length != valuesPerImage) {
+            throw new DiagonalException("preprocessed image " + images.get(index) + " has " + pixels.length
+                    + " values; the model takes " + valuesPerImage + " (does preprocessor_config.json match config.json?)");
+        }
+        return pixels;
     }
 
     private float[] load(int index) {
@@ -99,11 +139,7 @@ final class PixelLoader implements AutoCloseable {
                 return cached;
             }
         }
-        float[] pixels = preprocess.apply(images.get(index));
-        if (pixels.length != valuesPerImage) {
-            throw new DiagonalException("preprocessed image " + images.get(index) + " has " + pixels.length
-                    + " values; the model takes " + valuesPerImage + " (does preprocessor_config.json match config.json?)");
-        }
+        float[] pixels = checked(preprocess.apply(images.get(index)), index);
         if (cache != null) {
             synchronized (cache) {
                 cache[index] = pixels;

@@ -46,7 +46,7 @@ final class Prefetcher {
     private void fill() {
         while (queue.size() < depth && next < end) {
             positions.add(next);
-            queue.add(loader.request(batchAt.apply(next)));
+            queue.add(loader.request(batchAt.apply(next), next));
             next++;
         }
     }

@@ -1,7 +1,9 @@
 package dev.diagonal.train;
 
 import dev.diagonal.DiagonalException;
+import dev.diagonal.data.CaptionTemplates;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,11 +34,16 @@ import java.util.Map;
  * @param cacheLimitMb keep preprocessed images in memory when they take less than this (float32)
  * @param keepCheckpoints how many recent checkpoints to keep
  * @param maxSteps stop after this many optimizer steps (0: no limit); the schedule spans the shorter run
+ * @param augment training-image augmentations, see {@link dev.diagonal.image.Augmentation#parse}: {@code none},
+ *     or a comma list of {@code crop}, {@code affine}, {@code background}
+ * @param captionTemplates templates (each with {@code {}}) one of which wraps each training caption at each
+ *     step, picked at random; empty: captions as given
  */
 public record TrainingConfig(String method, int epochs, int batchSize, double lr, double weightDecay, double beta1,
         double beta2, double eps, int warmupSteps, double warmupFraction, int accumulation, double clipNorm,
         int evalEvery, int checkpointEvery, long seed, int probeSize, String freeze, double valFraction, int shots,
-        String device, int cacheLimitMb, int keepCheckpoints, long maxSteps) {
+        String device, int cacheLimitMb, int keepCheckpoints, long maxSteps, String augment,
+        List<String> captionTemplates) {
 
     /** The contrastive method's name. */
     public static final String CONTRASTIVE = "contrastive";
@@ -63,12 +70,18 @@ public record TrainingConfig(String method, int epochs, int batchSize, double lr
         freeze = freeze == null || freeze.isBlank() ? "none" : freeze.strip();
         device = device == null ? "auto" : device;
         Freeze.parse(freeze);
+        augment = augment == null || augment.isBlank() ? "none" : augment.strip();
+        dev.diagonal.image.Augmentation.parse(augment);
+        captionTemplates = captionTemplates == null ? List.of() : List.copyOf(captionTemplates);
+        if (!captionTemplates.isEmpty()) {
+            CaptionTemplates.of(captionTemplates);
+        }
     }
 
     /** The defaults: contrastive, 5 epochs, batch 32, lr 1e-5, wd 0.1, 10 % warmup, clip 1.0, seed 0. */
     public static TrainingConfig defaults() {
         return new TrainingConfig(CONTRASTIVE, 5, 32, 1e-5, 0.1, 0.9, 0.98, 1e-6, -1, 0.1, 1, 1.0, 0, 0, 0L, 12,
-                "none", 0.1, 0, "auto", 512, 2, 0L);
+                "none", 0.1, 0, "auto", 512, 2, 0L, "none", List.of());
     }
 
     /** Warmup steps for a run of {@code totalSteps}. */
@@ -112,6 +125,8 @@ public record TrainingConfig(String method, int epochs, int batchSize, double lr
         map.put("cache_limit_mb", cacheLimitMb);
         map.put("keep_checkpoints", keepCheckpoints);
         map.put("max_steps", maxSteps);
+        map.put("augment", augment);
+        map.put("caption_templates", captionTemplates);
         return map;
     }
 
@@ -128,7 +143,8 @@ public record TrainingConfig(String method, int epochs, int batchSize, double lr
                 (long) v.integer("seed", d.seed), (int) v.integer("probe_size", d.probeSize), v.text("freeze", d.freeze),
                 v.number("val_fraction", d.valFraction), (int) v.integer("shots", d.shots), v.text("device", d.device),
                 (int) v.integer("cache_limit_mb", d.cacheLimitMb), (int) v.integer("keep_checkpoints", d.keepCheckpoints),
-                (long) v.integer("max_steps", d.maxSteps));
+                (long) v.integer("max_steps", d.maxSteps), v.text("augment", d.augment),
+                v.texts("caption_templates", d.captionTemplates));
     }
 
     /** A copy with other values for the keys in {@code changes} (keys as in {@link #toMap()}). */
@@ -166,6 +182,17 @@ public record TrainingConfig(String method, int epochs, int batchSize, double lr
                 throw new DiagonalException(source + ": hyperparameter " + key + " is not a whole number: " + value);
             }
             return number.longValue();
+        }
+
+        List<String> texts(String key, List<String> fallback) {
+            Object value = map.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (!(value instanceof List<?> list)) {
+                throw new DiagonalException(source + ": hyperparameter " + key + " is not a list of strings: " + value);
+            }
+            return list.stream().map(String::valueOf).toList();
         }
 
         String text(String key, String fallback) {

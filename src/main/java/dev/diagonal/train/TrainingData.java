@@ -1,5 +1,6 @@
 package dev.diagonal.train;
 
+import dev.diagonal.data.CaptionTemplates;
 import dev.diagonal.data.Sample;
 import dev.diagonal.text.ClipTokenizer;
 import dev.diagonal.text.TokenBatch;
@@ -9,27 +10,46 @@ import java.util.List;
 
 /**
  * Samples with their captions tokenized once up front (unpadded), so a batch's text input is only a
- * matter of padding. Indices are positions in {@link #samples()}.
+ * matter of padding. Indices are positions in {@link #samples()}. With caption templates, every
+ * caption is also tokenized inside each template, and a training batch takes one template per sample,
+ * picked by {@link RandomStreams}.
  */
 final class TrainingData {
 
     private final List<Sample> samples;
     private final long[][] tokens;
+    private final long[][][] templated;
+    private final long seed;
     private final int padId;
 
-    private TrainingData(List<Sample> samples, long[][] tokens, int padId) {
+    private TrainingData(List<Sample> samples, long[][] tokens, long[][][] templated, long seed, int padId) {
         this.samples = samples;
         this.tokens = tokens;
+        this.templated = templated;
+        this.seed = seed;
         this.padId = padId;
     }
 
     /** Tokenizes every caption (each sample must have one). */
     static TrainingData of(List<Sample> samples, ClipTokenizer tokenizer) {
+        return of(samples, tokenizer, List.of(), 0);
+    }
+
+    /**
+     * Tokenizes every caption as it is and inside each of {@code templates} (which may be empty), for
+     * training batches picked with {@code seed}.
+     */
+    static TrainingData of(List<Sample> samples, ClipTokenizer tokenizer, List<String> templates, long seed) {
         long[][] tokens = new long[samples.size()][];
+        long[][][] templated = new long[samples.size()][templates.size()][];
         for (int i = 0; i < tokens.length; i++) {
-            tokens[i] = tokenizer.encode(samples.get(i).caption());
+            String caption = samples.get(i).caption();
+            tokens[i] = tokenizer.encode(caption);
+            for (int t = 0; t < templates.size(); t++) {
+                templated[i][t] = tokenizer.encode(templates.get(t).replace(CaptionTemplates.PLACEHOLDER, caption));
+            }
         }
-        return new TrainingData(List.copyOf(samples), tokens, tokenizer.padTokenId());
+        return new TrainingData(List.copyOf(samples), tokens, templated, seed, tokenizer.padTokenId());
     }
 
     List<Sample> samples() {
@@ -56,6 +76,21 @@ final class TrainingData {
     /** The captions of {@code indices}, padded to the longest with the pad id, and their mask. */
     TokenBatch tokens(int[] indices) {
         return pad(Arrays.stream(indices).mapToObj(i -> tokens[i]).toArray(long[][]::new), padId);
+    }
+
+    /**
+     * The captions of {@code indices} for training micro-batch {@code position}: each inside a template
+     * picked at random when there are templates, else as they are; padded, with their mask.
+     */
+    TokenBatch tokens(int[] indices, long position) {
+        long[][] rows = new long[indices.length][];
+        for (int r = 0; r < indices.length; r++) {
+            int i = indices[r];
+            long[][] choices = templated[i];
+            rows[r] = choices.length == 0 ? tokens[i]
+                    : choices[RandomStreams.of(~seed, position, i).nextInt(choices.length)]; // ~seed: apart from augmentation
+        }
+        return pad(rows, padId);
     }
 
     /** Rows padded to the longest with {@code padId}, and the attention mask. */

@@ -124,7 +124,7 @@ final class TrainingLoop {
     }
 
     private double microBatch(Prefetcher.Batch batch, double lossScale) {
-        TokenBatch tokens = session.train.tokens(batch.indices());
+        TokenBatch tokens = session.train.tokens(batch.indices(), batch.position());
         try (NDScope scope = new NDScope()) {
             NDArray pixels = session.features.pixels(batch.pixels(), batch.indices().length);
             NDArray ids = session.manager.create(tokens.inputIds());

@@ -10,6 +10,7 @@ import dev.diagonal.clip.Devices;
 import dev.diagonal.clip.StateDict;
 import dev.diagonal.data.Sample;
 import dev.diagonal.eval.Embedder;
+import dev.diagonal.image.Augmentation;
 import dev.diagonal.image.ClipImageProcessor;
 import dev.diagonal.io.HostTensor;
 import dev.diagonal.io.Safetensors;
@@ -60,18 +61,23 @@ final class TrainingSession implements AutoCloseable {
         this.trainableValues = trainable.values().stream().mapToLong(p -> p.getArray().size()).sum();
         this.frozenValues = all - trainableValues;
         this.optimizer = new AdamW(trainable, manager, config.beta1(), config.beta2(), config.eps(), config.weightDecay());
-        this.train = TrainingData.of(data.train(), tokenizer);
+        this.train = TrainingData.of(data.train(), tokenizer, config.captionTemplates(), config.seed());
         this.val = TrainingData.of(data.val(), tokenizer);
         ClipImageProcessor processor = new ClipImageProcessor(Embedder.imageConfig(modelDir, modelConfig));
         List<Path> images = new ArrayList<>(train.images());
         images.addAll(val.images());
         this.pixels = new PixelLoader(images, processor::preprocess, features.valuesPerImage(),
-                (long) config.cacheLimitMb() << 20, PixelLoader.defaultThreads());
-        this.sampler = new ClassBalancedSampler(train.labels(), config.batchSize(), config.seed());
+                (long) config.cacheLimitMb() << 20, PixelLoader.defaultThreads(), augmentation(config, processor));
+        this.sampler = new ClassBalancedSampler(data.batchKeys(), config.batchSize(), config.seed());
         Probe probe = val.size() >= 2 ? Probe.pick(val, train.size(), config.probeSize(), config.seed())
                 : Probe.pick(train, 0, config.probeSize(), config.seed());
         this.evaluator = new Evaluator(features, pixels, val, train.size(), probe, data.classes(), tokenizer,
                 config.batchSize());
+    }
+
+    private static AugmentedImages augmentation(TrainingConfig config, ClipImageProcessor processor) {
+        Augmentation augmentation = Augmentation.parse(config.augment());
+        return augmentation.isNone() ? null : new AugmentedImages(augmentation, processor, config.seed());
     }
 
     /**

@@ -1,0 +1,88 @@
+package dev.diagonal.cli;
+
+import dev.diagonal.DiagonalException;
+import dev.diagonal.app.common.AppPaths;
+import dev.diagonal.demo.Demo;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code demo}: the emoji story, headless, into a report folder. */
+@Command(name = "demo", description = "Zero-shot the starter model on held-out Twitter emoji, fine-tune it on the "
+        + "Twitter adaptation set, score again (and on Google for forgetting), and write demo-report/: summary.json, "
+        + "curves and before/after heatmaps.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--project", paramLabel = "DIR", description = "the emoji-styles project (default: the shipped sample)")
+    Path project;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "the model to start from (default: the shipped starter)")
+    Path model;
+
+    @Option(names = "--out", defaultValue = "demo-report", paramLabel = "DIR",
+            description = "report folder; an earlier report there is replaced (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "0", description = "the one seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--epochs", defaultValue = "10", description = "fine-tuning epochs (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "fine-tuning batch size (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--lr", defaultValue = "1e-4", description = "fine-tuning peak learning rate (default: ${DEFAULT-VALUE})")
+    double lr;
+
+    @Option(names = "--replay", negatable = true, defaultValue = "true", description = "also train on the Google set, "
+            + "against forgetting (default: ${DEFAULT-VALUE}; --no-replay trains on the adaptation set alone)")
+    boolean replay;
+
+    @Option(names = "--freeze", defaultValue = "text", description = "what fine-tuning leaves unchanged, as for "
+            + "finetune (default: ${DEFAULT-VALUE}: only the image tower adapts to the new style)")
+    String freeze;
+
+    @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu or auto (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @Option(names = "--log-every", defaultValue = "10", description = "print a training line every N steps (default: ${DEFAULT-VALUE})")
+    int logEvery;
+
+    @Option(names = "--verbose", description = "print stack traces")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        AppPaths paths = AppPaths.detect();
+        Path projectDir = project != null ? project : paths.sampleProject().orElseThrow(() -> new DiagonalException(
+                "the sample project is not at " + paths.root().resolve(AppPaths.SAMPLE_PROJECT) + "; give --project"));
+        Path modelDir = model != null ? model : paths.starterModel().orElseThrow(() -> new DiagonalException(
+                "the starter model is not at " + paths.root().resolve(AppPaths.STARTER_MODEL) + "; give --model"));
+        var outWriter = spec.commandLine().getOut();
+        TrainingConsole console = new TrainingConsole(outWriter, spec.commandLine().getErr(), logEvery, verbose,
+                System.console() != null);
+        Map<String, Object> summary;
+        try (Interruption interruption = new Interruption(spec.commandLine().getErr())) {
+            summary = Demo.run(new Demo.Request(projectDir, modelDir, out, seed, epochs, batchSize, lr, replay, freeze, device, 10),
+                    line -> {
+                        outWriter.println(line);
+                        outWriter.flush();
+                    }, console, interruption::cancelled);
+        } catch (CancellationException e) {
+            spec.commandLine().getErr().println("diagonal: demo cancelled");
+            return 130;
+        }
+        outWriter.printf("done: %s (%s)%n", out.toAbsolutePath().normalize(), String.join(", ", Demo.reportFiles()));
+        outWriter.flush();
+        return summary.isEmpty() ? 1 : 0;
+    }
+}

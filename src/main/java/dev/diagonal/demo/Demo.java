@@ -1,0 +1,234 @@
+package dev.diagonal.demo;
+
+import ai.djl.Device;
+import dev.diagonal.DiagonalException;
+import dev.diagonal.clip.Devices;
+import dev.diagonal.data.CaptionTemplates;
+import dev.diagonal.data.DatasetLoader;
+import dev.diagonal.data.Sample;
+import dev.diagonal.eval.Embedder;
+import dev.diagonal.eval.ModelSource;
+import dev.diagonal.eval.ModelView;
+import dev.diagonal.project.Project;
+import dev.diagonal.project.RunStatus;
+import dev.diagonal.train.Trainer;
+import dev.diagonal.train.TrainingConfig;
+import dev.diagonal.train.TrainingListener;
+import dev.diagonal.train.TrainingRequest;
+import dev.diagonal.train.TrainingResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The emoji story of {@code ./diagonal demo}, headless: score the starter model zero-shot on the held-out
+ * Twitter emoji and on the Google set it was trained on, fine-tune it contrastively on the Twitter
+ * adaptation set, score again, and write the report ({@link DemoReport}). Everything is seeded, so the
+ * same seed gives the same numbers.
+ */
+public final class Demo {
+
+    /** The project's dataset names the demo reads. */
+    static final String HELDOUT = "twitter-heldout";
+    static final String ADAPT = "twitter-adapt";
+    static final String GOOGLE = "google";
+
+    /**
+     * What to run.
+     *
+     * @param project the emoji-styles project folder
+     * @param model the starter model folder
+     * @param out the report folder (created; a previous demo report there is replaced)
+     * @param seed the one seed
+     * @param epochs fine-tuning epochs
+     * @param batchSize fine-tuning batch size (also used for embedding)
+     * @param lr fine-tuning peak learning rate
+     * @param replay also train on the Google set (rehearsal), so that the names of the concepts missing from
+     *     the adaptation set stay anchored while the image tower learns the Twitter style
+     * @param freeze what fine-tuning leaves unchanged ({@code text}: the text tower, so the names' embeddings
+     *     stay where the starter put them and only the image tower learns the new style)
+     * @param device {@code cpu}, {@code gpu} or {@code auto}
+     * @param probeSize images in the heatmap probe
+     */
+    public record Request(Path project, Path model, Path out, long seed, int epochs, int batchSize, double lr,
+            boolean replay, String freeze, String device, int probeSize) {}
+
+    private Demo() {}
+
+    /** The files of a report folder besides the run folder {@code run/}. */
+    public static List<String> reportFiles() {
+        return DemoReport.FILES;
+    }
+
+    /**
+     * Runs the story.
+     *
+     * @param say hears one line per stage and the scores
+     * @param training hears the fine-tuning run
+     * @param cancelled polled by the fine-tuning run
+     * @return the summary written to {@code summary.json}
+     * @throws CancellationException when cancelled
+     * @throws DiagonalException naming the file or dataset at fault
+     */
+    public static Map<String, Object> run(Request request, Consumer<String> say, TrainingListener training,
+            BooleanSupplier cancelled) {
+        Project project = Project.open(request.project());
+        List<Sample> heldout = samples(project, HELDOUT);
+        List<Sample> adapt = samples(project, ADAPT);
+        List<Sample> google = samples(project, GOOGLE);
+        List<String> templates = project.templatesPath().map(CaptionTemplates::load).orElse(CaptionTemplates.defaults())
+                .templates();
+        List<String> names = sortedUnion(Sample::caption, heldout, adapt, google);
+        List<String> subcategories = sortedUnion(Sample::label, heldout, adapt, google);
+        List<Sample> probe = probe(heldout, request.probeSize(), request.seed());
+        DemoReport report = DemoReport.prepare(request.out());
+        Device device = Devices.select(request.device());
+
+        say.accept(String.format("[1/4] zero-shot with the starter model: %,d held-out Twitter emoji and %,d Google emoji, "
+                + "among %,d names and %d subcategories", heldout.size(), google.size(), names.size(), subcategories.size()));
+        Snapshot before = measure(request.model(), device, names, subcategories, templates, request, heldout, google, probe);
+        say.accept("      " + before.describe());
+
+        say.accept(String.format("[2/4] fine-tuning on the %d Twitter adaptation emoji%s (%d epochs, seed %d)",
+                adapt.size(), request.replay() ? String.format(" with the %,d Google emoji replayed", google.size()) : "",
+                request.epochs(), request.seed()));
+        Path trainData = request.replay() ? report.writeManifest("train.csv", adapt, google)
+                : project.datasetPath(project.dataset(ADAPT).orElseThrow());
+        CurveRecorder curves = new CurveRecorder(training);
+        Path runDir = report.runDir();
+        TrainingConfig config = fineTuning(request, templates);
+        TrainingResult result = Trainer.start(new TrainingRequest(request.model(), trainData, null, runDir, config),
+                curves, cancelled);
+        if (result.status() == RunStatus.CANCELLED) {
+            throw new CancellationException("demo cancelled during fine-tuning");
+        }
+        if (result.status() == RunStatus.FAILED) {
+            throw new DiagonalException("fine-tuning failed: " + result.message());
+        }
+
+        say.accept("[3/4] zero-shot with the fine-tuned model");
+        Snapshot after;
+        try (ModelView view = ModelView.of(ModelSource.resolve(runDir))) {
+            after = measure(view.folder(), device, names, subcategories, templates, request, heldout, google, probe);
+        }
+        say.accept("      " + after.describe());
+
+        say.accept("[4/4] writing the report to " + report.folder());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("seed", request.seed());
+        summary.put("model", request.model().toAbsolutePath().normalize().toString());
+        summary.put("project", project.folder().toString());
+        summary.put("sets", Map.of(HELDOUT, heldout.size(), ADAPT, adapt.size(), GOOGLE, google.size()));
+        summary.put("names", names.size());
+        summary.put("subcategories", subcategories.size());
+        summary.put("templates", templates);
+        summary.put("before", before.scores());
+        summary.put("after", after.scores());
+        summary.put("change", change(before, after));
+        summary.put("finetune", fineTuneSummary(request, config, result, curves));
+        return report.write(summary, curves, config.batchSize(), probe, before.probe(), after.probe());
+    }
+
+    private static TrainingConfig fineTuning(Request request, List<String> templates) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("epochs", request.epochs());
+        settings.put("batch_size", request.batchSize());
+        settings.put("lr", request.lr());
+        settings.put("seed", request.seed());
+        settings.put("val_fraction", 0.0);
+        settings.put("probe_size", request.probeSize());
+        settings.put("augment", "crop,affine,background");
+        settings.put("caption_templates", templates);
+        settings.put("device", request.device());
+        settings.put("freeze", request.freeze());
+        settings.put("keep_checkpoints", 1);
+        return TrainingConfig.defaults().with(settings);
+    }
+
+    /** Scores and the probe matrix of one model. */
+    private record Snapshot(Map<String, SetScores> scores, float[][] probe) {
+        String describe() {
+            SetScores h = scores.get(HELDOUT);
+            SetScores g = scores.get(GOOGLE);
+            return String.format("held-out Twitter: name top-1 %.1f%% (top-5 %.1f%%), subcategory top-1 %.1f%% | "
+                    + "Google: name top-1 %.1f%%, subcategory top-1 %.1f%%", 100 * h.nameTop1(), 100 * h.nameTop5(),
+                    100 * h.subcategoryTop1(), 100 * g.nameTop1(), 100 * g.subcategoryTop1());
+        }
+    }
+
+    private static Snapshot measure(Path model, Device device, List<String> names, List<String> subcategories,
+            List<String> templates, Request request, List<Sample> heldout, List<Sample> google, List<Sample> probe) {
+        try (Embedder embedder = Embedder.open(model, device)) {
+            Scorer scorer = new Scorer(embedder, names, subcategories, templates, request.batchSize());
+            Map<String, SetScores> scores = new LinkedHashMap<>();
+            scores.put(HELDOUT, scorer.score(heldout));
+            scores.put(GOOGLE, scorer.score(google));
+            return new Snapshot(scores, scorer.nameSimilarity(probe));
+        }
+    }
+
+    private static Map<String, Object> change(Snapshot before, Snapshot after) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        for (String set : List.of(HELDOUT, GOOGLE)) {
+            SetScores b = before.scores().get(set);
+            SetScores a = after.scores().get(set);
+            Map<String, Double> points = new LinkedHashMap<>();
+            points.put("name_top1_points", 100 * (a.nameTop1() - b.nameTop1()));
+            points.put("name_top5_points", 100 * (a.nameTop5() - b.nameTop5()));
+            points.put("subcategory_top1_points", 100 * (a.subcategoryTop1() - b.subcategoryTop1()));
+            change.put(set, points);
+        }
+        return change;
+    }
+
+    private static Map<String, Object> fineTuneSummary(Request request, TrainingConfig config, TrainingResult result, CurveRecorder curves) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("steps", result.step());
+        out.put("seconds", curves.seconds());
+        out.put("images_per_second", result.imagesPerSecond());
+        out.put("first_loss", curves.firstLoss());
+        out.put("final_loss", curves.lastLoss());
+        out.put("run", "run");
+        out.put("replay_google", request.replay());
+        out.put("config", config.toMap());
+        return out;
+    }
+
+    private static List<Sample> samples(Project project, String name) {
+        Path path = project.dataset(name).map(project::datasetPath).orElseThrow(() -> new DiagonalException(
+                project.file() + " has no dataset named " + name + "; the demo needs " + HELDOUT + ", " + ADAPT
+                        + " and " + GOOGLE));
+        List<Sample> samples = DatasetLoader.requireUsable(DatasetLoader.load(path)).samples();
+        for (Sample sample : samples) {
+            if (sample.caption() == null || sample.label() == null) {
+                throw new DiagonalException(path + ": " + sample.image().getFileName()
+                        + " lacks a caption (the emoji name) or a label (its subcategory)");
+            }
+        }
+        return samples;
+    }
+
+    @SafeVarargs
+    private static List<String> sortedUnion(java.util.function.Function<Sample, String> field, List<Sample>... sets) {
+        TreeSet<String> union = new TreeSet<>();
+        for (List<Sample> set : sets) {
+            set.forEach(s -> union.add(field.apply(s)));
+        }
+        return new ArrayList<>(union);
+    }
+
+    /** {@code size} held-out samples picked with the seed. */
+    static List<Sample> probe(List<Sample> heldout, int size, long seed) {
+        List<Sample> shuffled = new ArrayList<>(heldout);
+        Collections.shuffle(shuffled, new Random(seed));
+        return List.copyOf(shuffled.subList(0, Math.min(size, shuffled.size())));
+    }
+}

@@ -31,21 +31,21 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "the one seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--epochs", defaultValue = "10", description = "fine-tuning epochs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "6", description = "fine-tuning epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
     @Option(names = "--batch-size", defaultValue = "64", description = "fine-tuning batch size (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--lr", defaultValue = "1e-4", description = "fine-tuning peak learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", defaultValue = "3e-4", description = "fine-tuning peak learning rate (default: ${DEFAULT-VALUE})")
     double lr;
 
     @Option(names = "--replay", negatable = true, defaultValue = "true", description = "also train on the Google set, "
             + "against forgetting (default: ${DEFAULT-VALUE}; --no-replay trains on the adaptation set alone)")
     boolean replay;
 
-    @Option(names = "--freeze", defaultValue = "text", description = "what fine-tuning leaves unchanged, as for "
-            + "finetune (default: ${DEFAULT-VALUE}: only the image tower adapts to the new style)")
+    @Option(names = "--freeze", defaultValue = "none", description = "what fine-tuning leaves unchanged, as for "
+            + "finetune (default: ${DEFAULT-VALUE})")
     String freeze;
 
     @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu or auto (default: ${DEFAULT-VALUE})")

@@ -53,8 +53,7 @@ public final class Demo {
      * @param lr fine-tuning peak learning rate
      * @param replay also train on the Google set (rehearsal), so that the names of the concepts missing from
      *     the adaptation set stay anchored while the image tower learns the Twitter style
-     * @param freeze what fine-tuning leaves unchanged ({@code text}: the text tower, so the names' embeddings
-     *     stay where the starter put them and only the image tower learns the new style)
+     * @param freeze what fine-tuning leaves unchanged, as {@code finetune --freeze} reads it
      * @param device {@code cpu}, {@code gpu} or {@code auto}
      * @param probeSize images in the heatmap probe
      */

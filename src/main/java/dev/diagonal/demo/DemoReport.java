@@ -28,6 +28,8 @@ import javax.imageio.ImageIO;
 final class DemoReport {
 
     static final String SUMMARY = "summary.json";
+    /** Written first, so that a report cut short (Ctrl-C, a crash) is still recognised as one and replaced. */
+    static final String MARKER = ".diagonal-demo-report";
     static final List<String> FILES = List.of(SUMMARY, "curves.png", "curves.csv", "heatmap-before.png", "heatmap-after.png");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -50,13 +52,14 @@ final class DemoReport {
                 try (Stream<Path> entries = Files.list(folder)) {
                     empty = entries.findAny().isEmpty();
                 }
-                if (!empty && !Files.isRegularFile(folder.resolve(SUMMARY))) {
+                if (!empty && !Files.isRegularFile(folder.resolve(SUMMARY)) && !Files.isRegularFile(folder.resolve(MARKER))) {
                     throw new DiagonalException("--out " + folder + " is not empty and holds no earlier demo report ("
                             + SUMMARY + "); choose another folder");
                 }
                 deleteTree(folder);
             }
             Files.createDirectories(folder);
+            Files.writeString(folder.resolve(MARKER), "written by ./diagonal demo; the folder is replaced by the next demo\n");
         } catch (IOException e) {
             throw new DiagonalException("cannot prepare " + folder + ": " + e.getMessage(), e);
         }

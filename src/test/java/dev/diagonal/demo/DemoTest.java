@@ -98,6 +98,16 @@ class DemoTest {
     }
 
     @Test
+    void replacesAReportThatWasCutShort() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("cut"));
+        Files.writeString(out.resolve(DemoReport.MARKER), "");
+        Files.createDirectories(out.resolve("run/checkpoints"));
+        DemoReport report = DemoReport.prepare(out);
+        assertThat(report.runDir()).doesNotExist();
+        assertThat(out.resolve(DemoReport.MARKER)).isRegularFile();
+    }
+
+    @Test
     void refusesAFolderThatHoldsSomethingElse() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("busy"));
         Files.writeString(out.resolve("notes.txt"), "mine");

@@ -79,7 +79,7 @@ public final class WorkbenchApp extends Application {
 
     private void startSnapshot(WorkbenchOptions options, Scene scene, ThumbnailLoader thumbnails, ConsoleDialogService console) {
         try {
-            Optional<Path> project = options.project() != null ? Optional.of(options.project()) : session.paths().sampleProject();
+            Optional<Path> project = options.project() != null ? Optional.of(options.project()) : session.paths().writableSampleProject();
             project.ifPresent(path -> session.setProject(Project.open(path)));
         } catch (RuntimeException e) {
             System.err.println("diagonal: " + Errors.message(e));
@@ -99,7 +99,15 @@ public final class WorkbenchApp extends Application {
             return Optional.of(options.project());
         }
         Optional<Path> last = settings.lastProject().filter(p -> Files.isRegularFile(p.resolve(Project.FILE_NAME)));
-        return last.isPresent() ? last : session.paths().sampleProject();
+        if (last.isPresent()) {
+            return last;
+        }
+        try {
+            return session.paths().writableSampleProject();
+        } catch (RuntimeException e) {
+            session.dialogs().showError("Cannot open the sample project", Errors.message(e));
+            return Optional.empty();
+        }
     }
 
     private void restoreGeometry(Settings settings) {

@@ -1,17 +1,22 @@
 package dev.diagonal.cli;
 
 import dev.diagonal.app.Workbench;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./diagonal}: the root of the command tree; without a subcommand it opens the workbench. */
 @Command(name = "diagonal", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Diagonal: adapt CLIP image-text models.",
-            "Without a subcommand, opens the workbench (on --project, else the last project, else the sample project).",
+            "Without a subcommand, opens the workbench (on --project or PROJECT, else the last project, else the sample project).",
             "Subcommands run the engine headless."},
         subcommands = {EmbedCommand.class, TokenizeCommand.class, PreprocessCommand.class,
             ZeroShotCommand.class, InfoCommand.class, BenchCommand.class, FinetuneCommand.class, ResumeCommand.class,
@@ -20,6 +25,13 @@ final class DiagonalCommand implements Callable<Integer> {
 
     @Option(names = "--project", paramLabel = "DIR", description = "open this project folder in the workbench")
     Path project;
+
+    @Parameters(arity = "0..1", paramLabel = "PROJECT",
+            description = "a project folder or its diagonal-project.json to open (as --project; what a file manager passes)")
+    Path positionalProject;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--snapshot", paramLabel = "FILE.png",
             description = "render a workbench screen to this PNG and exit (opens --project, else the sample project)")
@@ -31,10 +43,19 @@ final class DiagonalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return Workbench.launch(workbenchArgs().toArray(String[]::new));
+    }
+
+    /** The workbench's arguments: a positional project (folder or project file) becomes {@code --project FOLDER}. */
+    List<String> workbenchArgs() {
+        if (project != null && positionalProject != null) {
+            throw new ParameterException(spec.commandLine(), "give the project either as --project or as PROJECT, not both");
+        }
+        Path chosen = project != null ? project : projectFolder(positionalProject);
         List<String> args = new ArrayList<>();
-        if (project != null) {
+        if (chosen != null) {
             args.add("--project");
-            args.add(project.toString());
+            args.add(chosen.toString());
         }
         if (snapshot != null) {
             args.add("--snapshot");
@@ -44,6 +65,19 @@ final class DiagonalCommand implements Callable<Integer> {
             args.add("--screen");
             args.add(screen);
         }
-        return Workbench.launch(args.toArray(String[]::new));
+        return args;
+    }
+
+    /** A project file stands for its folder; a folder stands for itself. */
+    private Path projectFolder(Path fileOrFolder) {
+        if (fileOrFolder == null || Files.isDirectory(fileOrFolder)) {
+            return fileOrFolder;
+        }
+        if (!Files.isRegularFile(fileOrFolder)) {
+            throw new ParameterException(spec.commandLine(),
+                    "no project folder or file " + fileOrFolder + " (nor a subcommand of that name; see --help)");
+        }
+        Path parent = fileOrFolder.toAbsolutePath().getParent();
+        return parent == null ? fileOrFolder : parent;
     }
 }

@@ -1,5 +1,6 @@
 package dev.diagonal.app.common;
 
+import dev.diagonal.project.Settings;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ public record AppPaths(Path root) {
     public static final String ROOT_PROPERTY = "diagonal.root";
     /** The sample project, relative to the installation folder. */
     public static final String SAMPLE_PROJECT = "sample-projects/emoji-styles";
+    /** System property that marks a packaged installation, whose files are never written to. */
+    public static final String INSTALLED_PROPERTY = "diagonal.installed";
     /** The starter model, relative to the installation folder. */
     public static final String STARTER_MODEL = "assets/models/diagonal-starter-emoji";
 
@@ -51,6 +54,19 @@ public record AppPaths(Path root) {
     public Optional<Path> sampleProject() {
         Path folder = root.resolve(SAMPLE_PROJECT);
         return Files.isRegularFile(folder.resolve("diagonal-project.json")) ? Optional.of(folder) : Optional.empty();
+    }
+
+    /**
+     * The sample project folder to open, if the sample project is there: itself in a writable checkout,
+     * else (read-only, or {@value #INSTALLED_PROPERTY} set) a per-user copy under the settings folder
+     * ({@code ~/.diagonal/sample-projects/}), made on first use; see {@link SampleProjectCopy}.
+     *
+     * @throws dev.diagonal.DiagonalException if the copy cannot be made
+     */
+    public Optional<Path> writableSampleProject() {
+        SampleProjectCopy copies = new SampleProjectCopy(Settings.defaultDirectory().resolve("sample-projects"),
+                Boolean.getBoolean(INSTALLED_PROPERTY));
+        return sampleProject().map(copies::writableFolder);
     }
 
     /** The starter model folder, if it is there. */

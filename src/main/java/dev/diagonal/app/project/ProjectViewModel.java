@@ -1,5 +1,6 @@
 package dev.diagonal.app.project;
 
+import dev.diagonal.DiagonalException;
 import dev.diagonal.app.common.Command;
 import dev.diagonal.app.common.Session;
 import dev.diagonal.project.DatasetEntry;
@@ -137,8 +138,13 @@ public final class ProjectViewModel {
         session.dialogs().chooseDirectory("Open project folder", initial).ifPresent(this::open);
     }
 
+    /** Opens the sample project, or its per-user copy when the bundled one is read-only (installed). */
     private void openSample() {
-        session.paths().sampleProject().ifPresent(this::open);
+        session.tasks().task("Opening the sample project", context -> session.paths().writableSampleProject()
+                        .map(Project::open).orElseThrow(() -> new DiagonalException("no sample project at " + sampleLocation())))
+                .quiet()
+                .onSuccess(session::setProject)
+                .start();
     }
 
     public Command newProjectCommand() {

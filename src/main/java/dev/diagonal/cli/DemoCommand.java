@@ -44,6 +44,10 @@ final class DemoCommand implements Callable<Integer> {
             + "against forgetting (default: ${DEFAULT-VALUE}; --no-replay trains on the adaptation set alone)")
     boolean replay;
 
+    @Option(names = "--adapt-repeats", defaultValue = "1", description = "with replay, list the adaptation set this "
+            + "many times in the training data (default: ${DEFAULT-VALUE})")
+    int adaptRepeats;
+
     @Option(names = "--freeze", defaultValue = "none", description = "what fine-tuning leaves unchanged, as for "
             + "finetune (default: ${DEFAULT-VALUE})")
     String freeze;
@@ -72,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
                 System.console() != null);
         Map<String, Object> summary;
         try (Interruption interruption = new Interruption(spec.commandLine().getErr())) {
-            summary = Demo.run(new Demo.Request(projectDir, modelDir, out, seed, epochs, batchSize, lr, replay, freeze, device, 10),
+            summary = Demo.run(new Demo.Request(projectDir, modelDir, out, seed, epochs, batchSize, lr, replay, adaptRepeats, freeze, device, 10),
                     line -> {
                         outWriter.println(line);
                         outWriter.flush();

@@ -78,8 +78,7 @@ final class DemoReport {
      * Writes a training manifest of the given sets (image paths absolute) into the report folder and
      * returns its path.
      */
-    @SafeVarargs
-    final Path writeManifest(String name, List<Sample>... sets) {
+    Path writeManifest(String name, List<List<Sample>> sets) {
         StringBuilder csv = new StringBuilder("filepath,caption,label\n");
         for (List<Sample> set : sets) {
             for (Sample s : set) {

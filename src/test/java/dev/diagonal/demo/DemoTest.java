@@ -64,7 +64,7 @@ class DemoTest {
     }
 
     private static Map<String, Object> demo(Path out) {
-        return Demo.run(new Demo.Request(project, model, out, 3, 2, 4, 1e-3, false, "text", "cpu", 4), line -> {},
+        return Demo.run(new Demo.Request(project, model, out, 3, 2, 4, 1e-3, false, 1, "text", "cpu", 4), line -> {},
                 TrainingListener.NONE, () -> false);
     }
 

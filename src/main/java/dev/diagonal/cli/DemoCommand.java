@@ -31,7 +31,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "the one seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--epochs", defaultValue = "6", description = "fine-tuning epochs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "4", description = "fine-tuning epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
     @Option(names = "--batch-size", defaultValue = "64", description = "fine-tuning batch size (default: ${DEFAULT-VALUE})")
@@ -43,10 +43,6 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--replay", negatable = true, defaultValue = "true", description = "also train on the Google set, "
             + "against forgetting (default: ${DEFAULT-VALUE}; --no-replay trains on the adaptation set alone)")
     boolean replay;
-
-    @Option(names = "--adapt-repeats", defaultValue = "1", description = "with replay, list the adaptation set this "
-            + "many times in the training data (default: ${DEFAULT-VALUE})")
-    int adaptRepeats;
 
     @Option(names = "--freeze", defaultValue = "none", description = "what fine-tuning leaves unchanged, as for "
             + "finetune (default: ${DEFAULT-VALUE})")
@@ -76,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
                 System.console() != null);
         Map<String, Object> summary;
         try (Interruption interruption = new Interruption(spec.commandLine().getErr())) {
-            summary = Demo.run(new Demo.Request(projectDir, modelDir, out, seed, epochs, batchSize, lr, replay, adaptRepeats, freeze, device, 10),
+            summary = Demo.run(new Demo.Request(projectDir, modelDir, out, seed, epochs, batchSize, lr, replay, freeze, device, 10),
                     line -> {
                         outWriter.println(line);
                         outWriter.flush();

@@ -53,14 +53,12 @@ public final class Demo {
      * @param lr fine-tuning peak learning rate
      * @param replay also train on the Google set (rehearsal), so that the names of the concepts missing from
      *     the adaptation set stay anchored while the image tower learns the Twitter style
-     * @param adaptRepeats with replay, how many times the adaptation set is listed in the training data, so
-     *     that the new style is not drowned by the larger Google set
      * @param freeze what fine-tuning leaves unchanged, as {@code finetune --freeze} reads it
      * @param device {@code cpu}, {@code gpu} or {@code auto}
      * @param probeSize images in the heatmap probe
      */
     public record Request(Path project, Path model, Path out, long seed, int epochs, int batchSize, double lr,
-            boolean replay, int adaptRepeats, String freeze, String device, int probeSize) {}
+            boolean replay, String freeze, String device, int probeSize) {}
 
     private Demo() {}
 
@@ -101,9 +99,7 @@ public final class Demo {
         say.accept(String.format("[2/4] fine-tuning on the %d Twitter adaptation emoji%s (%d epochs, seed %d)",
                 adapt.size(), request.replay() ? String.format(" with the %,d Google emoji replayed", google.size()) : "",
                 request.epochs(), request.seed()));
-        List<List<Sample>> parts = new ArrayList<>(Collections.nCopies(Math.max(1, request.adaptRepeats()), adapt));
-        parts.add(google);
-        Path trainData = request.replay() ? report.writeManifest("train.csv", parts)
+        Path trainData = request.replay() ? report.writeManifest("train.csv", List.of(adapt, google))
                 : project.datasetPath(project.dataset(ADAPT).orElseThrow());
         CurveRecorder curves = new CurveRecorder(training);
         Path runDir = report.runDir();
@@ -201,7 +197,6 @@ public final class Demo {
         out.put("final_loss", curves.lastLoss());
         out.put("run", "run");
         out.put("replay_google", request.replay());
-        out.put("adapt_repeats", request.replay() ? Math.max(1, request.adaptRepeats()) : 1);
         out.put("config", config.toMap());
         return out;
     }

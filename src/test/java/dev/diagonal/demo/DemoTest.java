@@ -64,7 +64,7 @@ class DemoTest {
     }
 
     private static Map<String, Object> demo(Path out) {
-        return Demo.run(new Demo.Request(project, model, out, 3, 2, 4, 1e-3, false, 1, "text", "cpu", 4), line -> {},
+        return Demo.run(new Demo.Request(project, model, out, 3, 2, 4, 1e-3, true, "none", "cpu", 4), line -> {},
                 TrainingListener.NONE, () -> false);
     }
 
@@ -78,7 +78,7 @@ class DemoTest {
         BufferedImage heatmap = ImageIO.read(out.resolve("heatmap-after.png").toFile());
         assertThat(heatmap.getWidth()).isGreaterThan(300);
         assertThat(ImageIO.read(out.resolve("curves.png").toFile()).getHeight()).isEqualTo(700);
-        assertThat(Files.readAllLines(out.resolve("curves.csv"))).hasSize(1 + 2); // 4 images, batch 4: 1 step x 2 epochs
+        assertThat(Files.readAllLines(out.resolve("curves.csv"))).hasSize(1 + 2 * 4); // 16 images, batch 4: 4 steps x 2 epochs
 
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.at("/sets/twitter-heldout").asInt()).isEqualTo(8);
@@ -88,7 +88,8 @@ class DemoTest {
         assertThat(summary.at("/change/twitter-heldout/name_top1_points").asDouble())
                 .isCloseTo(100 * (after - before), org.assertj.core.api.Assertions.within(1e-9));
         assertThat(summary.at("/probe/captions")).hasSize(4);
-        assertThat(summary.at("/finetune/steps").asInt()).isEqualTo(2);
+        assertThat(summary.at("/finetune/replay_google").asBoolean()).isTrue();
+        assertThat(Files.readAllLines(out.resolve("train.csv"))).hasSize(1 + 4 + 12); // adaptation set + Google replayed
 
         demo(out); // the same seed again, over the earlier report
         JsonNode again = new ObjectMapper().readTree(out.resolve("summary.json").toFile());

@@ -56,7 +56,7 @@ public final class WorkbenchApp extends Application {
         int decoders = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         ThumbnailLoader thumbnails = new ThumbnailLoader(96, 800, decoders);
         MainViewModel main = new MainViewModel(session);
-        Screens screens = new Screens(session, thumbnails);
+        Screens screens = new Screens(session, thumbnails, main::show);
         Scene scene = new Scene(new MainView(main, screens, runner, notifier), WIDTH, HEIGHT);
         scene.getStylesheets().add(getClass().getResource("workbench.css").toExternalForm());
         stage.setScene(scene);

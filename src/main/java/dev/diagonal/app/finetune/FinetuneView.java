@@ -36,7 +36,7 @@ public final class FinetuneView extends BorderPane {
         setTop(Ui.header("Fine-tune", "Contrastive fine-tuning (FLYP) or a linear probe; every run is saved and resumable.",
                 start, Ui.button("Stop", model.stopCommand(), "Ctrl+Shift+.")));
         setLeft(setup(model));
-        setCenter(live(model));
+        setCenter(live(model.display()));
     }
 
     private VBox setup(FinetuneViewModel model) {
@@ -108,7 +108,7 @@ public final class FinetuneView extends BorderPane {
         };
     }
 
-    private VBox live(FinetuneViewModel model) {
+    private VBox live(RunDisplay model) {
         ProgressBar bar = new ProgressBar(0);
         bar.progressProperty().bind(model.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
@@ -142,9 +142,7 @@ public final class FinetuneView extends BorderPane {
         VBox evaluation = new VBox(6, Ui.row(new Label("Metric"), metricChoice),
                 new ChartViewer(LiveCharts.lines(null, null, new XYSeriesCollection(metric), true)));
         VBox.setVgrow(evaluation.getChildren().get(1), Priority.ALWAYS);
-        ChartViewer similarity = new ChartViewer(null);
-        model.similarityProperty().addListener((obs, old, snapshot) ->
-                similarity.setChart(snapshot == null ? null : LiveCharts.similarity(snapshot)));
+        HeatmapPane similarity = new HeatmapPane(model.replay());
         ListView<String> warnings = new ListView<>(model.warnings());
         warnings.setPlaceholder(new Label("No warnings"));
 

@@ -164,7 +164,7 @@ public final class FinetuneViewModel {
         Project project = session.project();
         if (project != null && !running.get()) {
             session.tasks().task("Reading the latest run", context -> project.runs().latest()).quiet()
-                    .onSuccess(latest -> latest.filter(RunSummary::readable).ifPresent(run -> open(run.path())))
+                    .onSuccess(latest -> latest.filter(run -> run.readable() && !running.get()).ifPresent(run -> open(run.path())))
                     .start();
         }
     }

@@ -73,6 +73,7 @@ final class UiBench {
             report.put("prism", System.getProperty("prism.order", "default"));
             report.put("scroll", scroll());
             report.put("finetune", finetune(project));
+            report.put("scene_nodes", fx(this::sceneNodes));
             Path out = options.out().toAbsolutePath();
             if (out.getParent() != null) {
                 Files.createDirectories(out.getParent());
@@ -171,6 +172,26 @@ final class UiBench {
             throw new IllegalStateException("the fine-tune did not complete: " + result.get("status"));
         }
         return result;
+    }
+
+    /** How many nodes the scene holds, in all and per screen: a screen that piles up nodes slows every pulse. */
+    private Map<String, Object> sceneNodes() {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("all", count(scene.getRoot()));
+        for (Screen screen : Screen.values()) {
+            counts.put(screen.id(), count(screens.view(screen)));
+        }
+        return counts;
+    }
+
+    private static int count(javafx.scene.Node node) {
+        int total = 1;
+        if (node instanceof javafx.scene.Parent parent) {
+            for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+                total += count(child);
+            }
+        }
+        return total;
     }
 
     /** Waits up to {@code seconds} for {@code condition} (checked on the JavaFX thread every 100 ms). */

@@ -14,6 +14,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -150,11 +151,13 @@ public final class FinetuneView extends BorderPane {
         warningTab.textProperty().bind(Bindings.size(model.warnings()).asString("Warnings (%d)"));
         warningTab.setContent(warnings);
         TabPane tabs = new TabPane(new Tab("Loss", new ChartViewer(LiveCharts.lines(null, "loss", lossData, false))),
-                new Tab("Evaluation", evaluation),
-                new Tab("Similarity", similarity), warningTab);
+                new Tab("Evaluation", evaluation), warningTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("finetune-tabs");
-        VBox.setVgrow(tabs, Priority.ALWAYS);
-        return Ui.card(null, status, bar, plan, metrics, tabs);
+        // the heatmap beside the curves: how the diagonal sharpens is the point of watching a run
+        SplitPane charts = new SplitPane(tabs, similarity);
+        charts.setDividerPositions(0.5);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        return Ui.card(null, status, bar, plan, metrics, charts);
     }
 }

@@ -53,7 +53,10 @@ final class HeatmapPane extends VBox {
         Label step = Ui.bound(replay.labelProperty(), "hint");
         step.setId("similarity-label");
         step.setWrapText(false);
-        step.setMinWidth(190);
+        step.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        before.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label stepTitle = new Label("Step");
+        stepTitle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         ChartViewer chart = new ChartViewer(null);
         Label empty = Ui.label("The probe batch's image-caption similarities appear here at the first evaluation; "
@@ -65,7 +68,7 @@ final class HeatmapPane extends VBox {
                 chart.setChart(snapshot == null ? null : LiveCharts.similarity(snapshot)));
         StackPane area = new StackPane(chart, empty);
         VBox.setVgrow(area, Priority.ALWAYS);
-        getChildren().addAll(Ui.row(new Label("Step"), slider, step, before), area);
+        getChildren().addAll(Ui.row(stepTitle, slider, step, before), area);
         fromReplay.run();
         if (replay.shownProperty().get() != null) {
             chart.setChart(LiveCharts.similarity(replay.shownProperty().get()));

@@ -110,7 +110,7 @@ public final class SimilarityReplay {
         return shown.getReadOnlyProperty();
     }
 
-    /** {@code step 120}, {@code step 0 (before)}, or empty. */
+    /** {@code step 120 · 13 of 13}, {@code step 0 (before) · 1 of 13}, or empty. */
     public ReadOnlyStringProperty labelProperty() {
         return label.getReadOnlyProperty();
     }
@@ -134,6 +134,6 @@ public final class SimilarityReplay {
         SimilaritySnapshot target = index < 0 || index >= snapshots.size() ? null : snapshots.get(index);
         shown.set(target);
         label.set(target == null ? "" : "step " + target.step() + (before.get() ? " (before)" : "")
-                + " · snapshot " + (index + 1) + " of " + snapshots.size());
+                + " · " + (index + 1) + " of " + snapshots.size());
     }
 }

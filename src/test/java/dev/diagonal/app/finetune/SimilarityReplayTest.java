@@ -29,7 +29,7 @@ class SimilarityReplayTest {
         assertThat(replay.selectedIndexProperty().get()).isEqualTo(2);
         assertThat(shownStep()).isEqualTo(20);
         assertThat(replay.followingLatestProperty().get()).isTrue();
-        assertThat(replay.labelProperty().get()).isEqualTo("step 20 · snapshot 3 of 3");
+        assertThat(replay.labelProperty().get()).isEqualTo("step 20 · 3 of 3");
     }
 
     @Test
@@ -40,7 +40,7 @@ class SimilarityReplayTest {
         assertThat(replay.followingLatestProperty().get()).isFalse();
         replay.add(List.of(snapshotAt(30, 0.9f)));
         assertThat(shownStep()).isEqualTo(10);
-        assertThat(replay.labelProperty().get()).isEqualTo("step 10 · snapshot 2 of 4");
+        assertThat(replay.labelProperty().get()).isEqualTo("step 10 · 2 of 4");
 
         replay.select(3);
         assertThat(replay.followingLatestProperty().get()).isTrue();
@@ -65,7 +65,7 @@ class SimilarityReplayTest {
 
         replay.beforeProperty().set(true);
         assertThat(shownStep()).isZero();
-        assertThat(replay.labelProperty().get()).isEqualTo("step 0 (before) · snapshot 1 of 3");
+        assertThat(replay.labelProperty().get()).isEqualTo("step 0 (before) · 1 of 3");
         replay.add(List.of(snapshotAt(30, 0.9f)));
         assertThat(shownStep()).isZero();
 

@@ -48,6 +48,8 @@ final class MainView extends BorderPane {
                 screens.runs.refresh();
             } else if (screen == Screen.EXPORT) {
                 screens.export.refresh();
+            } else if (screen == Screen.FINETUNE) {
+                screens.finetune.followLiveRun();
             }
         });
 

@@ -32,13 +32,20 @@ final class Screens {
     final ExportViewModel export;
     private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
 
-    Screens(Session session, ThumbnailLoader thumbnails) {
+    /** The screens of a session; {@code navigate} switches the shown screen (a run shown from the runs screen). */
+    Screens(Session session, ThumbnailLoader thumbnails, java.util.function.Consumer<Screen> navigate) {
         project = new ProjectViewModel(session);
         model = new ModelViewModel(session);
         dataset = new DatasetViewModel(session);
         zeroShot = new ZeroShotViewModel(session);
         finetune = new FinetuneViewModel(session);
-        runs = new RunsViewModel(session, runDir -> finetune.resume(runDir));
+        runs = new RunsViewModel(session, runDir -> {
+            finetune.resume(runDir);
+            navigate.accept(Screen.FINETUNE);
+        }, runDir -> {
+            finetune.open(runDir);
+            navigate.accept(Screen.FINETUNE);
+        });
         export = new ExportViewModel(session);
         views.put(Screen.PROJECT, new ProjectView(project));
         views.put(Screen.MODEL, new ModelView(model));

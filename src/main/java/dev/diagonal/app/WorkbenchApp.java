@@ -45,7 +45,7 @@ public final class WorkbenchApp extends Application {
     public void start(Stage primary) {
         stage = primary;
         WorkbenchOptions options = WorkbenchOptions.parse(getParameters().getRaw().toArray(String[]::new));
-        snapshot = options.snapshot() != null;
+        snapshot = options.snapshot() != null || options.bench() != null; // both headless: no dialogs, nothing remembered
         ConsoleDialogService console = new ConsoleDialogService();
         DialogService dialogs = snapshot ? console : new FxDialogService(() -> stage);
         TaskNotifier notifier = new TaskNotifier(dialogs);
@@ -56,7 +56,7 @@ public final class WorkbenchApp extends Application {
         int decoders = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         ThumbnailLoader thumbnails = new ThumbnailLoader(96, 800, decoders);
         MainViewModel main = new MainViewModel(session);
-        Screens screens = new Screens(session, thumbnails);
+        Screens screens = new Screens(session, thumbnails, main::show);
         Scene scene = new Scene(new MainView(main, screens, runner, notifier), WIDTH, HEIGHT);
         scene.getStylesheets().add(getClass().getResource("workbench.css").toExternalForm());
         stage.setScene(scene);
@@ -69,7 +69,11 @@ public final class WorkbenchApp extends Application {
         }
         stage.show();
         main.show(options.screen() == null ? Screen.PROJECT : options.screen());
-        if (snapshot) {
+        if (options.bench() != null) {
+            if (openHeadless(options)) {
+                new UiBench(options.bench(), scene, screens, main, this::exit).start();
+            }
+        } else if (snapshot) {
             startSnapshot(options, scene, thumbnails, console);
         } else {
             settings.problem().ifPresent(problem -> dialogs.showError("Settings were reset", problem));
@@ -78,19 +82,28 @@ public final class WorkbenchApp extends Application {
     }
 
     private void startSnapshot(WorkbenchOptions options, Scene scene, ThumbnailLoader thumbnails, ConsoleDialogService console) {
+        if (openHeadless(options)) {
+            new SnapshotWriter(scene, runner, thumbnails, options.snapshot(),
+                    code -> exit(code != 0 || console.firstError() == null ? code : 1)).start();
+        }
+    }
+
+    /** Opens {@code --project}, else the sample project, for a snapshot or the benchmark; false (exiting) if it fails. */
+    private boolean openHeadless(WorkbenchOptions options) {
         try {
             Optional<Path> project = options.project() != null ? Optional.of(options.project()) : session.paths().writableSampleProject();
             project.ifPresent(path -> session.setProject(Project.open(path)));
+            return true;
         } catch (RuntimeException e) {
             System.err.println("diagonal: " + Errors.message(e));
-            exitCode = 1;
-            Platform.exit();
-            return;
+            exit(1);
+            return false;
         }
-        new SnapshotWriter(scene, runner, thumbnails, options.snapshot(), code -> {
-            exitCode = code != 0 || console.firstError() == null ? code : 1;
-            Platform.exit();
-        }).start();
+    }
+
+    private void exit(int code) {
+        exitCode = code;
+        Platform.exit();
     }
 
     /** {@code --project}, else the last project if it is still there, else the sample project. */

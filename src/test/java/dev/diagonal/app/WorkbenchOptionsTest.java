@@ -18,6 +18,19 @@ class WorkbenchOptionsTest {
     }
 
     @Test
+    void theHiddenUiBenchmarkTakesAReportFileADatasetAndEpochs() {
+        WorkbenchOptions options = WorkbenchOptions.parse("--bench-ui", "b.json", "--bench-dataset", "twitter", "--bench-epochs", "3");
+        assertThat(options.bench()).isEqualTo(new WorkbenchOptions.Bench(Path.of("b.json"), "twitter", 3));
+        assertThat(WorkbenchOptions.parse(options.toArgs())).isEqualTo(options);
+        assertThat(WorkbenchOptions.parse("--bench-ui", "b.json").bench()).isEqualTo(new WorkbenchOptions.Bench(Path.of("b.json"), null, 1));
+        assertThatThrownBy(() -> WorkbenchOptions.parse("--bench-epochs", "2")).hasMessage("--bench-dataset and --bench-epochs go with --bench-ui");
+        assertThatThrownBy(() -> WorkbenchOptions.parse("--bench-ui", "b.json", "--bench-epochs", "0"))
+                .hasMessage("--bench-epochs must be a whole number of at least 1, not \"0\"");
+        assertThatThrownBy(() -> WorkbenchOptions.parse("--bench-ui", "b.json", "--snapshot", "x.png"))
+                .hasMessage("--bench-ui and --snapshot cannot be combined");
+    }
+
+    @Test
     void badOptionsNameTheProblem() {
         assertThatThrownBy(() -> WorkbenchOptions.parse("--screen", "train")).isInstanceOf(DiagonalException.class)
                 .hasMessage("--screen must be one of project, model, dataset, zeroshot, finetune, runs, export, not \"train\"");

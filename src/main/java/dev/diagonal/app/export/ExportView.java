@@ -54,7 +54,12 @@ public final class ExportView extends BorderPane {
         bar.visibleProperty().bind(model.busyProperty());
         Label report = Ui.bound(model.reportProperty(), "status");
         report.setId("export-report");
-        VBox result = Ui.card("Result", bar, report, Ui.button("Use it as the project's model", model.useAsModelCommand()));
+        Label nothingYet = Ui.label("Nothing exported yet: choose a run and press Export.", "hint");
+        nothingYet.setWrapText(true);
+        nothingYet.visibleProperty().bind(model.reportProperty().isEmpty().and(model.busyProperty().not()));
+        nothingYet.managedProperty().bind(nothingYet.visibleProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        VBox result = Ui.card("Result", nothingYet, bar, report, Ui.button("Use it as the project's model", model.useAsModelCommand()));
         VBox content = new VBox(12, Ui.card("What to export", grid), result);
         setCenter(content);
     }

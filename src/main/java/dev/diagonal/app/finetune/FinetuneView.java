@@ -14,6 +14,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -36,7 +37,7 @@ public final class FinetuneView extends BorderPane {
         setTop(Ui.header("Fine-tune", "Contrastive fine-tuning (FLYP) or a linear probe; every run is saved and resumable.",
                 start, Ui.button("Stop", model.stopCommand(), "Ctrl+Shift+.")));
         setLeft(setup(model));
-        setCenter(live(model));
+        setCenter(live(model.display()));
     }
 
     private VBox setup(FinetuneViewModel model) {
@@ -108,7 +109,7 @@ public final class FinetuneView extends BorderPane {
         };
     }
 
-    private VBox live(FinetuneViewModel model) {
+    private VBox live(RunDisplay model) {
         ProgressBar bar = new ProgressBar(0);
         bar.progressProperty().bind(model.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
@@ -142,9 +143,7 @@ public final class FinetuneView extends BorderPane {
         VBox evaluation = new VBox(6, Ui.row(new Label("Metric"), metricChoice),
                 new ChartViewer(LiveCharts.lines(null, null, new XYSeriesCollection(metric), true)));
         VBox.setVgrow(evaluation.getChildren().get(1), Priority.ALWAYS);
-        ChartViewer similarity = new ChartViewer(null);
-        model.similarityProperty().addListener((obs, old, snapshot) ->
-                similarity.setChart(snapshot == null ? null : LiveCharts.similarity(snapshot)));
+        HeatmapPane similarity = new HeatmapPane(model.replay());
         ListView<String> warnings = new ListView<>(model.warnings());
         warnings.setPlaceholder(new Label("No warnings"));
 
@@ -152,11 +151,13 @@ public final class FinetuneView extends BorderPane {
         warningTab.textProperty().bind(Bindings.size(model.warnings()).asString("Warnings (%d)"));
         warningTab.setContent(warnings);
         TabPane tabs = new TabPane(new Tab("Loss", new ChartViewer(LiveCharts.lines(null, "loss", lossData, false))),
-                new Tab("Evaluation", evaluation),
-                new Tab("Similarity", similarity), warningTab);
+                new Tab("Evaluation", evaluation), warningTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("finetune-tabs");
-        VBox.setVgrow(tabs, Priority.ALWAYS);
-        return Ui.card(null, status, bar, plan, metrics, tabs);
+        // the heatmap beside the curves: how the diagonal sharpens is the point of watching a run
+        SplitPane charts = new SplitPane(tabs, similarity);
+        charts.setDividerPositions(0.5);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        return Ui.card(null, status, bar, plan, metrics, charts);
     }
 }

@@ -1,5 +1,6 @@
 package dev.diagonal.app.finetune;
 
+import dev.diagonal.DiagonalException;
 import dev.diagonal.app.common.Command;
 import dev.diagonal.app.common.Errors;
 import dev.diagonal.app.common.Formats;
@@ -10,39 +11,33 @@ import dev.diagonal.project.DatasetEntry;
 import dev.diagonal.project.DatasetRole;
 import dev.diagonal.project.Project;
 import dev.diagonal.project.RunFolder;
-import dev.diagonal.project.SimilaritySnapshot;
+import dev.diagonal.project.RunLock;
+import dev.diagonal.project.RunStatus;
+import dev.diagonal.project.RunSummary;
 import dev.diagonal.train.Trainer;
 import dev.diagonal.train.TrainingConfig;
 import dev.diagonal.train.TrainingRequest;
 import dev.diagonal.train.TrainingResult;
-import dev.diagonal.project.RunStatus;
-import dev.diagonal.DiagonalException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The fine-tune screen: training and validation data of the project, the method and its settings;
- * a run in the background with live loss, evaluations, the probe batch's similarity matrix and
- * warnings; stopping between steps (a stopped contrastive run can be resumed from the Runs screen).
+ * a run in the background with live loss, evaluations, the probe batch's similarity matrix (every
+ * snapshot kept for replay) and warnings; stopping between steps (a stopped contrastive run can be
+ * resumed from the Runs screen). With no run of its own going on, it shows the project's newest run:
+ * replayed when it has ended, followed live when another process is writing it.
  */
 public final class FinetuneViewModel {
 
@@ -52,18 +47,11 @@ public final class FinetuneViewModel {
     private final ObjectProperty<DatasetEntry> train = new SimpleObjectProperty<>();
     private final ObjectProperty<DatasetEntry> val = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty();
-    private final DoubleProperty progress = new SimpleDoubleProperty();
-    private final StringProperty status = new SimpleStringProperty("");
-    private final StringProperty plan = new SimpleStringProperty("");
-    private final StringProperty metrics = new SimpleStringProperty("");
-    private final ObservableList<TrainingFeed.Step> steps = FXCollections.observableArrayList();
-    private final ObservableList<TrainingFeed.Evaluation> evaluations = FXCollections.observableArrayList();
-    private final ObjectProperty<SimilaritySnapshot> similarity = new SimpleObjectProperty<>();
-    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final RunDisplay display = new RunDisplay();
     private final Command start;
     private final Command stop;
     private TaskHandle handle;
-    private long totalSteps;
+    private Duration pollInterval = Duration.ofSeconds(1);
 
     public FinetuneViewModel(Session session) {
         this.session = session;
@@ -71,9 +59,16 @@ public final class FinetuneViewModel {
                 && session.project() != null && session.project().modelPath().map(Files::isDirectory).orElse(false),
                 running, train, session.projectProperty(), session.projectRevisionProperty()));
         stop = new Command(() -> handle.cancel(), running);
-        session.projectProperty().addListener((obs, old, project) -> refreshEntries(true));
+        session.projectProperty().addListener((obs, old, project) -> {
+            if (!running.get()) {
+                display.clear("");
+            }
+            refreshEntries(true);
+            showLatestRun();
+        });
         session.projectRevisionProperty().addListener((obs, old, revision) -> refreshEntries(false));
         refreshEntries(true);
+        showLatestRun();
     }
 
     private void refreshEntries(boolean reset) {
@@ -86,11 +81,11 @@ public final class FinetuneViewModel {
             val.set(first(DatasetRole.VAL));
         }
         if (project == null) {
-            status.set("Open a project first.");
+            display.setStatus("Open a project first.");
         } else if (!project.modelPath().map(Files::isDirectory).orElse(false)) {
-            status.set("No model yet: choose one on the Model screen (Ctrl+M).");
+            display.setStatus("No model yet: choose one on the Model screen (Ctrl+M).");
         } else if (!running.get()) {
-            status.set(train.get() == null ? "Import a training dataset first (Dataset screen)." : "Ready.");
+            display.setStatus(train.get() == null ? "Import a training dataset first (Dataset screen)." : "Ready.");
         }
     }
 
@@ -147,62 +142,86 @@ public final class FinetuneViewModel {
     }
 
     private void launch(String title, RunWork work) {
-        clearLive();
+        display.clear("");
         running.set(true);
-        progress.set(-1);
-        status.set("Preparing data and model…");
-        handle = session.tasks().task(title, context -> work.run(new TrainingFeed(session::onUi, this::show, context::isCancelled)))
-                .onSuccess(status::set)
-                .onFailure(error -> status.set("Failed: " + Errors.message(error)))
-                .onCancelled(() -> status.set("Stopped. A stopped contrastive run resumes from its last checkpoint (Runs screen)."))
-                .onFinally(() -> {
-                    running.set(false);
-                    progress.set(Math.max(0, progress.get()));
-                })
+        display.setProgress(-1);
+        display.setStatus("Preparing data and model…");
+        handle = session.tasks().task(title, context -> work.run(new TrainingFeed(session::onUi, display::show, context::isCancelled)))
+                .onSuccess(display::setStatus)
+                .onFailure(error -> display.setStatus("Failed: " + Errors.message(error)))
+                .onCancelled(() -> display.setStatus("Stopped. A stopped contrastive run resumes from its last checkpoint (Runs screen)."))
+                .onFinally(this::ended)
                 .start();
     }
 
-    private void clearLive() {
-        steps.clear();
-        evaluations.clear();
-        warnings.clear();
-        similarity.set(null);
-        plan.set("");
-        metrics.set("");
-        totalSteps = 0;
+    private void ended() {
+        running.set(false);
+        display.setProgress(Math.max(0, display.progressProperty().get()));
     }
 
-    /** Applies what the trainer reported since the last update (UI thread). */
-    void show(TrainingFeed.Update update) {
-        if (update.plan() != null) {
-            var p = update.plan();
-            totalSteps = p.totalSteps();
-            plan.set(String.format(Locale.ROOT, "%s: %d steps (%d epochs, batch %d×%d), %,d training and %,d validation images, "
-                    + "%s of %s parameters trained, on %s", p.method(), p.totalSteps(), p.epochs(), p.batchSize(), p.accumulation(),
-                    p.trainSamples(), p.valSamples(), Formats.parameters(p.trainableParameters()),
-                    Formats.parameters(p.trainableParameters() + p.frozenParameters()), p.device()));
+    /** Shows the project's newest run when nothing runs here: followed live if another process writes it. */
+    private void showLatestRun() {
+        Project project = session.project();
+        if (project != null && !running.get()) {
+            session.tasks().task("Reading the latest run", context -> project.runs().latest()).quiet()
+                    .onSuccess(latest -> latest.filter(run -> run.readable() && !running.get()).ifPresent(run -> open(run.path())))
+                    .start();
         }
-        if (!update.steps().isEmpty()) {
-            steps.addAll(update.steps());
-            TrainingFeed.Step last = update.steps().get(update.steps().size() - 1);
-            progress.set(totalSteps > 0 ? (double) last.step() / totalSteps : -1);
-            status.set(String.format(Locale.ROOT, "step %d of %d · loss %.4f · lr %.2e · %.1f img/s%s", last.step(), totalSteps,
-                    last.loss(), last.lr(), last.imagesPerSecond(),
-                    last.eta().isZero() ? "" : " · about " + Formats.duration(last.eta()) + " left"));
-        }
-        if (!update.evaluations().isEmpty()) {
-            evaluations.addAll(update.evaluations());
-            TrainingFeed.Evaluation last = update.evaluations().get(update.evaluations().size() - 1);
-            metrics.set("step " + last.step() + ": " + new TreeMap<>(last.metrics()).entrySet().stream()
-                    .map(e -> e.getKey() + " " + Formats.number(e.getValue())).collect(Collectors.joining(", ")));
-        }
-        if (update.similarity() != null) {
-            similarity.set(update.similarity());
-        }
-        warnings.addAll(update.warnings());
     }
 
-    public TrainingForm form() {
+    /**
+     * Follows a run that another process is writing into the project's runs folder (say {@code diagonal
+     * finetune --out <project>/runs/x}), if there is one and nothing runs here.
+     */
+    public void followLiveRun() {
+        Project project = session.project();
+        if (project != null && !running.get()) {
+            session.tasks().task("Looking for live runs", context -> project.runs().list().stream()
+                    .filter(run -> run.status() == RunStatus.RUNNING).findFirst()).quiet()
+                    .onSuccess(live -> live.filter(run -> !running.get()).ifPresent(run -> open(run.path())))
+                    .start();
+        }
+    }
+
+    /**
+     * Shows a run of the project here: one that has ended is replayed (curves, every similarity snapshot);
+     * one that another process is writing (e.g. {@code diagonal finetune --out}) is followed live,
+     * polling its files, until it ends or Stop is pressed (which stops following, not the run).
+     */
+    public void open(Path runDir) {
+        if (running.get()) {
+            session.dialogs().showError("A run is going on", "Stop the current run (or stop following it) before showing another one.");
+            return;
+        }
+        RunFollower follower = new RunFollower(RunFolder.open(runDir));
+        String id = follower.run().id();
+        boolean live = follower.run().lockState() != RunLock.State.FREE;
+        display.clear(live ? "Following run " + id + " of another process: " : "");
+        running.set(true);
+        display.setProgress(-1);
+        display.setStatus((live ? "Following run " : "Reading run ") + id + "…");
+        var spec = session.tasks().task((live ? "Following run " : "Reading run ") + id, context -> {
+            String plan = follower.describe();
+            session.onUi(() -> display.setPlan(plan));
+            return follower.follow(update -> session.onUi(() -> display.show(update)), pollInterval, context);
+        });
+        handle = (live ? spec : spec.quiet())
+                .onSuccess(text -> {
+                    display.setStatus(text);
+                    display.setProgress(follower.status() == RunStatus.COMPLETED ? 1 : 0);
+                })
+                .onFailure(error -> display.setStatus("Cannot read run " + id + ": " + Errors.message(error)))
+                .onCancelled(() -> display.setStatus("Stopped following run " + id + "; it goes on in its own process."))
+                .onFinally(this::ended)
+                .start();
+    }
+
+    /** How long following waits between two reads of a run's files (1 s; shorter in tests). */
+    void setPollInterval(Duration interval) {
+        pollInterval = interval;
+    }
+
+        public TrainingForm form() {
         return form;
     }
 
@@ -223,38 +242,9 @@ public final class FinetuneViewModel {
         return running;
     }
 
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress;
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status;
-    }
-
-    /** What the running run is doing, from its plan. */
-    public ReadOnlyStringProperty planProperty() {
-        return plan;
-    }
-
-    /** The latest evaluation's metrics in one line. */
-    public ReadOnlyStringProperty metricsProperty() {
-        return metrics;
-    }
-
-    public ObservableList<TrainingFeed.Step> steps() {
-        return steps;
-    }
-
-    public ObservableList<TrainingFeed.Evaluation> evaluations() {
-        return evaluations;
-    }
-
-    public ReadOnlyObjectProperty<SimilaritySnapshot> similarityProperty() {
-        return similarity;
-    }
-
-    public ObservableList<String> warnings() {
-        return warnings;
+    /** What the screen shows of the current (or last) run. */
+    public RunDisplay display() {
+        return display;
     }
 
     public Command startCommand() {

@@ -105,6 +105,7 @@ final class LiveCharts {
                 snapshot.colLabels().get((int) dataset.getXValue(series, item)),
                 ((DefaultXYZDataset) dataset).getZValue(series, item)));
         ValueAxis x = axis("captions", snapshot.colLabels());
+        x.setVerticalTickLabels(true); // captions side by side would overlap
         ValueAxis y = axis("images", snapshot.rowLabels());
         y.setInverted(true);
         XYPlot plot = new XYPlot(data, x, y, renderer);

@@ -25,7 +25,7 @@ final class TrainingFeed implements TrainingListener {
     record Evaluation(long step, Map<String, Double> metrics) {}
 
     /** Everything reported since the previous update; null or empty where nothing new came. */
-    record Update(TrainingPlan plan, List<Step> steps, List<Evaluation> evaluations, SimilaritySnapshot similarity,
+    record Update(TrainingPlan plan, List<Step> steps, List<Evaluation> evaluations, List<SimilaritySnapshot> similarities,
             List<String> warnings, RunStatus endStatus, String endMessage) {}
 
     private final Executor ui;
@@ -34,7 +34,7 @@ final class TrainingFeed implements TrainingListener {
     private TrainingPlan plan;
     private List<Step> steps = new ArrayList<>();
     private List<Evaluation> evaluations = new ArrayList<>();
-    private SimilaritySnapshot similarity;
+    private List<SimilaritySnapshot> similarities = new ArrayList<>();
     private List<String> warnings = new ArrayList<>();
     private RunStatus endStatus;
     private String endMessage;
@@ -71,7 +71,7 @@ final class TrainingFeed implements TrainingListener {
 
     @Override
     public synchronized void onSimilarity(SimilaritySnapshot snapshot) {
-        similarity = snapshot;
+        similarities.add(snapshot);
         schedule();
     }
 
@@ -98,11 +98,11 @@ final class TrainingFeed implements TrainingListener {
     private void flush() {
         Update update;
         synchronized (this) {
-            update = new Update(plan, steps, evaluations, similarity, warnings, endStatus, endMessage);
+            update = new Update(plan, steps, evaluations, similarities, warnings, endStatus, endMessage);
             plan = null;
             steps = new ArrayList<>();
             evaluations = new ArrayList<>();
-            similarity = null;
+            similarities = new ArrayList<>();
             warnings = new ArrayList<>();
             endStatus = null;
             endMessage = null;

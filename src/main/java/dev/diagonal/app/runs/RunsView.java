@@ -24,6 +24,8 @@ public final class RunsView extends BorderPane {
         getStyleClass().add("screen");
         setTop(Ui.header("Runs", "Every fine-tuning run of the project. Select two or more to overlay their curves.",
                 Ui.button("Refresh", model.refreshCommand(), "F5"),
+                Ui.button("Show", model.showCommand(), "show the run's curves and similarity snapshots on the Fine-tune screen"
+                        + " (live while it runs, also when started from the command line)"),
                 Ui.button("Open folder", model.openFolderCommand()),
                 Ui.button("Resume", model.resumeCommand(), "continue a stopped contrastive run from its last checkpoint"),
                 Ui.button("Delete…", model.deleteCommand(), "Delete")));

@@ -39,13 +39,17 @@ public final class RunsViewModel {
     private final Command openFolder;
     private final Command delete;
     private final Command resume;
+    private final Command show;
 
     /**
-     * The runs screen of a session; {@code resumer} continues a stopped contrastive run (the fine-tune
-     * screen shows it live).
+     * The runs screen of a session; {@code resumer} continues a stopped contrastive run and {@code shower}
+     * shows a run on the fine-tune screen (replayed, or followed live while another process writes it).
      */
-    public RunsViewModel(Session session, java.util.function.Consumer<java.nio.file.Path> resumer) {
+    public RunsViewModel(Session session, java.util.function.Consumer<java.nio.file.Path> resumer,
+            java.util.function.Consumer<java.nio.file.Path> shower) {
         this.session = session;
+        show = new Command(() -> shower.accept(selection.get(0).summary().path()), Bindings.createBooleanBinding(
+                () -> selection.size() == 1 && selection.get(0).summary().readable(), selection));
         resume = new Command(() -> resumer.accept(selection.get(0).summary().path()), Bindings.createBooleanBinding(
                 () -> selection.size() == 1 && isResumable(selection.get(0).summary()), selection));
         refresh = new Command(this::refresh, Bindings.isNotNull(session.projectProperty()));
@@ -192,6 +196,11 @@ public final class RunsViewModel {
 
     public Command resumeCommand() {
         return resume;
+    }
+
+    /** Shows the selected run on the fine-tune screen: its curves and similarity snapshots, live while it runs. */
+    public Command showCommand() {
+        return show;
     }
 
     public Command deleteCommand() {

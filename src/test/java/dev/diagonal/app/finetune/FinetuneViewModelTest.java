@@ -8,6 +8,7 @@ import dev.diagonal.project.DatasetRole;
 import dev.diagonal.project.Project;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.project.RunSummary;
+import dev.diagonal.project.SimilaritySnapshot;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,20 +50,105 @@ class FinetuneViewModelTest {
         model.startCommand().execute();
 
         assertThat(t.tasks.failures).isEmpty();
-        assertThat(model.planProperty().get()).startsWith("contrastive: ").contains("5 training and 5 validation images", "on cpu()");
-        assertThat(model.steps()).isNotEmpty().allSatisfy(step -> assertThat(step.loss()).isFinite());
-        assertThat(model.steps()).extracting(TrainingFeed.Step::step).isSorted();
-        assertThat(model.evaluations()).isNotEmpty();
-        assertThat(model.metricsProperty().get()).startsWith("step ");
-        assertThat(model.similarityProperty().get().matrix().length).isGreaterThanOrEqualTo(2);
-        assertThat(model.progressProperty().get()).isEqualTo(1.0);
-        assertThat(model.statusProperty().get()).startsWith("Run ").contains(" completed at step ");
+        assertThat(model.display().planProperty().get()).startsWith("contrastive: ").contains("5 training and 5 validation images", "on cpu()");
+        assertThat(model.display().steps()).isNotEmpty().allSatisfy(step -> assertThat(step.loss()).isFinite());
+        assertThat(model.display().steps()).extracting(TrainingFeed.Step::step).isSorted();
+        assertThat(model.display().evaluations()).isNotEmpty();
+        assertThat(model.display().metricsProperty().get()).startsWith("step ");
+        assertThat(model.display().replay().shownProperty().get().matrix().length).isGreaterThanOrEqualTo(2);
+        assertThat(model.display().progressProperty().get()).isEqualTo(1.0);
+        assertThat(model.display().statusProperty().get()).startsWith("Run ").contains(" completed at step ");
         List<RunSummary> runs = t.session.project().runs().list();
         assertThat(runs).singleElement().satisfies(run -> {
             assertThat(run.method()).isEqualTo("contrastive");
             assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
             assertThat(run.hyperparameters()).containsEntry("batch_size", 2).containsEntry("lr", 1e-4);
         });
+        List<Long> snapshotSteps = t.session.project().runs().open(runs.get(0).id()).similaritySteps();
+        assertThat(snapshotSteps).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(model.display().replay().snapshots()).extracting(SimilaritySnapshot::step).isEqualTo(snapshotSteps);
+
+        FinetuneViewModel reopened = new FinetuneViewModel(t.session); // shows the project's newest run
+
+        RunDisplay replayed = reopened.display();
+        assertThat(replayed.steps()).extracting(TrainingFeed.Step::step)
+                .isEqualTo(model.display().steps().stream().map(TrainingFeed.Step::step).toList());
+        assertThat(replayed.evaluations()).hasSameSizeAs(model.display().evaluations());
+        assertThat(replayed.replay().snapshots()).extracting(SimilaritySnapshot::step).isEqualTo(snapshotSteps);
+        assertThat(replayed.replay().shownProperty().get().step()).isEqualTo(snapshotSteps.get(snapshotSteps.size() - 1));
+        assertThat(replayed.planProperty().get()).startsWith("Run " + runs.get(0).id() + ": contrastive, started ");
+        assertThat(replayed.statusProperty().get()).isEqualTo("Run " + runs.get(0).id() + " completed at step "
+                + model.display().steps().get(model.display().steps().size() - 1).step() + "; best "
+                + runs.get(0).bestMetric().name() + " " + dev.diagonal.app.common.Formats.number(runs.get(0).bestMetric().value()) + ".");
+        assertThat(reopened.runningProperty().get()).isFalse();
+        assertThat(reopened.startCommand().isExecutable()).isTrue();
+    }
+
+    @Test
+    void aRunWrittenByAnotherProcessIsFollowedLiveUntilItEnds() throws Exception {
+        TestSessions t = session();
+        FinetuneViewModel model = new FinetuneViewModel(t.session);
+        model.setPollInterval(java.time.Duration.ofMillis(10));
+        FakeRun cli = new FakeRun(t.session.project().runsPath(), "cli-run");
+        List<String> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Boolean> runningSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        model.display().statusProperty().addListener((obs, old, text) -> {
+            statuses.add(text);
+            runningSeen.add(model.runningProperty().get());
+        });
+        Thread writer = new Thread(() -> {
+            try {
+                cli.snapshot(0, 0.2f);
+                for (int step = 1; step <= 6; step++) {
+                    Thread.sleep(25);
+                    cli.step(step, 3.0 / step);
+                    if (step % 3 == 0) {
+                        cli.evaluation(step, step / 6.0);
+                        cli.snapshot(step, 0.2f + step / 10f);
+                    }
+                }
+                Thread.sleep(25);
+                cli.end(RunStatus.COMPLETED);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        writer.start();
+
+        model.followLiveRun(); // the inline task runner follows on this thread until the run ends
+        writer.join();
+
+        RunDisplay display = model.display();
+        assertThat(display.steps()).extracting(TrainingFeed.Step::step).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(display.evaluations()).extracting(TrainingFeed.Evaluation::step).containsExactly(3L, 6L);
+        assertThat(display.replay().snapshots()).extracting(SimilaritySnapshot::step).containsExactly(0L, 3L, 6L);
+        assertThat(display.replay().shownProperty().get().step()).isEqualTo(6);
+        assertThat(display.planProperty().get()).startsWith("Run cli-run: contrastive");
+        assertThat(statuses).anySatisfy(text -> assertThat(text).startsWith("Following run cli-run of another process: step "));
+        assertThat(runningSeen).first().isEqualTo(true);
+        assertThat(display.statusProperty().get()).isEqualTo("Run cli-run completed at step 6.");
+        assertThat(display.progressProperty().get()).isEqualTo(1.0);
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(t.tasks.succeeded).contains("Following run cli-run");
+    }
+
+    @Test
+    void stopStopsFollowingButNotTheRunOfTheOtherProcess() {
+        TestSessions t = session();
+        FinetuneViewModel model = new FinetuneViewModel(t.session);
+        model.setPollInterval(java.time.Duration.ofMillis(10));
+        try (FakeRun cli = new FakeRun(t.session.project().runsPath(), "cli-run")) {
+            cli.step(1, 2.0);
+            model.display().steps().addListener((javafx.collections.ListChangeListener<TrainingFeed.Step>) change ->
+                    t.tasks.cancelRunning()); // what Stop does; the inline runner has no handle yet
+
+            model.followLiveRun();
+
+            assertThat(model.display().statusProperty().get())
+                    .isEqualTo("Stopped following run cli-run; it goes on in its own process.");
+            assertThat(model.runningProperty().get()).isFalse();
+            assertThat(t.session.project().runs().find("cli-run").orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+        }
     }
 
     @Test
@@ -71,20 +157,20 @@ class FinetuneViewModelTest {
         FinetuneViewModel model = new FinetuneViewModel(t.session);
         small(model, 3);
         javafx.collections.ListChangeListener<TrainingFeed.Step> stopAtFirstStep = change -> t.tasks.cancelRunning();
-        model.steps().addListener(stopAtFirstStep);
+        model.display().steps().addListener(stopAtFirstStep);
 
         model.startCommand().execute();
 
-        assertThat(model.statusProperty().get()).startsWith("Stopped.");
+        assertThat(model.display().statusProperty().get()).startsWith("Stopped.");
         RunSummary stopped = t.session.project().runs().list().get(0);
         assertThat(stopped.status()).isEqualTo(RunStatus.CANCELLED);
-        long stoppedAt = model.steps().get(model.steps().size() - 1).step();
-        model.steps().removeListener(stopAtFirstStep);
+        long stoppedAt = model.display().steps().get(model.display().steps().size() - 1).step();
+        model.display().steps().removeListener(stopAtFirstStep);
 
-        RunsViewModel runs = new RunsViewModel(t.session, model::resume);
+        RunsViewModel runs = new RunsViewModel(t.session, model::resume, model::open);
         runs.selection().setAll(runs.runs().get(0));
         List<TrainingFeed.Step> resumed = new java.util.ArrayList<>();
-        model.steps().addListener((javafx.collections.ListChangeListener<TrainingFeed.Step>) change -> {
+        model.display().steps().addListener((javafx.collections.ListChangeListener<TrainingFeed.Step>) change -> {
             while (change.next()) {
                 resumed.addAll(change.getAddedSubList());
             }
@@ -92,7 +178,7 @@ class FinetuneViewModelTest {
         assertThat(runs.resumeCommand().execute()).isTrue();
 
         assertThat(t.session.project().runs().list().get(0).status()).isEqualTo(RunStatus.COMPLETED);
-        assertThat(model.statusProperty().get()).contains(" completed at step ");
+        assertThat(model.display().statusProperty().get()).contains(" completed at step ");
         assertThat(resumed).isNotEmpty();
         assertThat(resumed.get(0).step()).isGreaterThan(0).isLessThanOrEqualTo(stoppedAt + 1);
     }
@@ -107,7 +193,7 @@ class FinetuneViewModelTest {
         model.startCommand().execute();
 
         assertThat(t.tasks.failures).isEmpty();
-        assertThat(model.statusProperty().get()).startsWith("Linear probe done: validation top-1 ");
+        assertThat(model.display().statusProperty().get()).startsWith("Linear probe done: validation top-1 ");
         assertThat(t.session.project().runs().list()).singleElement()
                 .satisfies(run -> assertThat(run.method()).isEqualTo("linear-probe"));
     }

@@ -24,6 +24,7 @@ class RunsViewModelTest {
 
     private TestSessions t;
     private final List<Path> resumed = new java.util.ArrayList<>();
+    private final List<Path> shown = new java.util.ArrayList<>();
 
     private RunStatus status = RunStatus.COMPLETED;
 
@@ -51,7 +52,7 @@ class RunsViewModelTest {
         run(project, "linear-probe", "2025-01-02T10:00:00Z", 0.1, 2.0);
         t = new TestSessions(tmp);
         t.session.setProject(project);
-        return new RunsViewModel(t.session, resumed::add);
+        return new RunsViewModel(t.session, resumed::add, shown::add);
     }
 
     @Test
@@ -134,5 +135,15 @@ class RunsViewModelTest {
         RunsViewModel model = model();
         model.selection().setAll(model.runs().get(1));
         assertThat(model.resumeCommand().isExecutable()).isFalse();
+    }
+
+    @Test
+    void showHandsTheOneSelectedRunToTheFinetuneScreen() throws Exception {
+        RunsViewModel model = model();
+        model.selection().setAll(model.runs());
+        assertThat(model.showCommand().isExecutable()).isFalse();
+        model.selection().setAll(model.runs().get(1));
+        assertThat(model.showCommand().execute()).isTrue();
+        assertThat(shown).containsExactly(model.runs().get(1).summary().path());
     }
 }

@@ -1,0 +1,65 @@
+package dev.diagonal.app.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+
+/**
+ * Measures how long the JavaFX thread is unavailable: an {@link AnimationTimer} records the gap between
+ * consecutive pulses (about 16.7 ms while the thread keeps up; a stall shows as one long gap), and a
+ * background thread posts a {@link Platform#runLater} ping every 16 ms and records how long each waited
+ * for the thread.
+ */
+public final class PulseMonitor {
+
+    private static final long PING_MILLIS = 16;
+
+    private final StallStats pulseGaps = new StallStats();
+    private final StallStats pingDelays = new StallStats();
+    private AnimationTimer timer;
+    private ScheduledExecutorService pinger;
+    private long lastPulse;
+
+    /** Starts measuring; call on the JavaFX thread. */
+    public void start() {
+        lastPulse = 0;
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (lastPulse != 0) {
+                    pulseGaps.add((now - lastPulse) / 1e6);
+                }
+                lastPulse = now;
+            }
+        };
+        timer.start();
+        pinger = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "diagonal-pulse-ping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pinger.scheduleAtFixedRate(() -> {
+            long posted = System.nanoTime();
+            Platform.runLater(() -> pingDelays.add((System.nanoTime() - posted) / 1e6));
+        }, 0, PING_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops measuring and returns {@code pulses} (gaps between pulses) and {@code runlater} (ping delays); JavaFX thread. */
+    public Map<String, Object> stop() {
+        timer.stop();
+        pinger.shutdownNow();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("pulses", pulseGaps.summary());
+        result.put("runlater", pingDelays.summary());
+        return result;
+    }
+
+    /** The longest gap between two pulses so far, in milliseconds. */
+    public double longestStallMillis() {
+        return pulseGaps.max();
+    }
+}

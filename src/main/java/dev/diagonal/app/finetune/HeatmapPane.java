@@ -1,0 +1,77 @@
+package dev.diagonal.app.finetune;
+
+import dev.diagonal.app.common.Ui;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * The probe batch's similarity heatmap with a step slider over every snapshot so far (at the right end
+ * it follows the newest) and a "Before" toggle that shows the first snapshot for comparison.
+ */
+final class HeatmapPane extends VBox {
+
+    HeatmapPane(SimilarityReplay replay) {
+        super(6);
+        Slider slider = new Slider(0, 0, 0);
+        slider.setId("similarity-step");
+        slider.setBlockIncrement(1);
+        slider.setMajorTickUnit(1);
+        slider.setMinorTickCount(0);
+        slider.setSnapToTicks(true);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        slider.setMaxWidth(Double.MAX_VALUE);
+        boolean[] syncing = {false};
+        Runnable fromReplay = () -> {
+            syncing[0] = true;
+            slider.setMax(Math.max(0, replay.snapshots().size() - 1));
+            slider.setValue(Math.max(0, replay.selectedIndexProperty().get()));
+            syncing[0] = false;
+        };
+        replay.snapshots().addListener((ListChangeListener<Object>) change -> fromReplay.run());
+        replay.selectedIndexProperty().addListener((obs, old, index) -> fromReplay.run());
+        slider.valueProperty().addListener((obs, old, value) -> {
+            if (!syncing[0]) {
+                replay.select((int) Math.round(value.doubleValue()));
+            }
+        });
+        ToggleButton before = new ToggleButton("Before");
+        before.setId("similarity-before");
+        before.setTooltip(new Tooltip("Show the first snapshot (before training took effect) instead of the chosen step"));
+        before.selectedProperty().bindBidirectional(replay.beforeProperty());
+        var fewerThanTwo = Bindings.size(replay.snapshots()).lessThan(2);
+        before.disableProperty().bind(fewerThanTwo);
+        slider.disableProperty().bind(fewerThanTwo.or(replay.beforeProperty()));
+        Label step = Ui.bound(replay.labelProperty(), "hint");
+        step.setId("similarity-label");
+        step.setWrapText(false);
+        step.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        before.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label stepTitle = new Label("Step");
+        stepTitle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+
+        ChartViewer chart = new ChartViewer(null);
+        Label empty = Ui.label("The probe batch's image-caption similarities appear here at the first evaluation; "
+                + "the diagonal (each image with its own caption) should light up as training goes on.", "hint");
+        empty.setWrapText(true);
+        empty.setMaxWidth(420);
+        empty.visibleProperty().bind(replay.shownProperty().isNull());
+        replay.shownProperty().addListener((obs, old, snapshot) ->
+                chart.setChart(snapshot == null ? null : LiveCharts.similarity(snapshot)));
+        StackPane area = new StackPane(chart, empty);
+        VBox.setVgrow(area, Priority.ALWAYS);
+        getChildren().addAll(Ui.row(stepTitle, slider, step, before), area);
+        fromReplay.run();
+        if (replay.shownProperty().get() != null) {
+            chart.setChart(LiveCharts.similarity(replay.shownProperty().get()));
+        }
+    }
+}

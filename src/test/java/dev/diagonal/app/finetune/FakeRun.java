@@ -1,0 +1,83 @@
+package dev.diagonal.app.finetune;
+
+import dev.diagonal.project.MetricsLog;
+import dev.diagonal.project.RunFolder;
+import dev.diagonal.project.RunInfo;
+import dev.diagonal.project.RunLock;
+import dev.diagonal.project.RunStatus;
+import dev.diagonal.project.SimilaritySnapshot;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run written the way a trainer in another process writes one (lock held, {@code run.json} RUNNING,
+ * appended metrics, snapshot files), step by step under the test's control.
+ */
+final class FakeRun implements AutoCloseable {
+
+    final RunFolder folder;
+    private final RunLock lock;
+    private final MetricsLog metrics;
+    private RunInfo info;
+
+    FakeRun(Path runsDir, String id) {
+        folder = RunFolder.open(createDir(runsDir.resolve(id)));
+        lock = folder.lock();
+        info = RunInfo.create(id, "contrastive", Map.of("lr", 1e-5, "epochs", 2), null).running();
+        folder.writeRunJson(info);
+        metrics = folder.openMetrics();
+    }
+
+    void step(long step, double loss) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("step", step);
+        record.put("epoch", 0);
+        record.put("loss", loss);
+        record.put("lr", 1e-5);
+        record.put("logit_scale", 100.0);
+        record.put("images_per_second", 12.5);
+        metrics.append(record);
+    }
+
+    void evaluation(long step, double top1) {
+        metrics.append(Map.of("type", "eval", "step", step, "zeroshot_top1", top1));
+    }
+
+    void warning(long step, String message) {
+        metrics.append(Map.of("type", "warning", "step", step, "message", message));
+    }
+
+    void snapshot(long step, float diagonal) {
+        folder.writeSimilarity(snapshotAt(step, diagonal));
+    }
+
+    /** Ends the run as a trainer does: metrics forced, {@code run.json} final, lock released. */
+    void end(RunStatus status) {
+        metrics.force();
+        info = info.ended(status, null);
+        folder.writeRunJson(info);
+        close();
+    }
+
+    /** Lets go of the lock without a final {@code run.json}, as when the process dies. */
+    @Override
+    public void close() {
+        metrics.close();
+        lock.close();
+    }
+
+    static SimilaritySnapshot snapshotAt(long step, float diagonal) {
+        return new SimilaritySnapshot(step, List.of("a.png", "b.png"), List.of("an apple", "a turtle"),
+                new float[][] {{diagonal, 0.1f}, {0.1f, diagonal}}, null);
+    }
+
+    private static Path createDir(Path dir) {
+        try {
+            return java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

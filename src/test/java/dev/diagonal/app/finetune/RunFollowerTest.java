@@ -1,0 +1,69 @@
+package dev.diagonal.app.finetune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diagonal.project.RunFolder;
+import dev.diagonal.project.RunStatus;
+import dev.diagonal.project.SimilaritySnapshot;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunFollowerTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void eachPollReturnsWhatTheRunWroteSinceTheLastOneAndTheEndOnce() {
+        try (FakeRun writer = new FakeRun(tmp.resolve("runs"), "cli-run")) {
+            RunFollower follower = new RunFollower(RunFolder.open(tmp.resolve("runs/cli-run")));
+
+            TrainingFeed.Update first = follower.poll();
+            assertThat(first.steps()).isEmpty();
+            assertThat(first.endStatus()).isNull();
+            assertThat(follower.status()).isEqualTo(RunStatus.RUNNING);
+
+            writer.step(1, 2.5);
+            writer.step(2, 2.0);
+            writer.snapshot(0, 0.2f);
+            TrainingFeed.Update second = follower.poll();
+            assertThat(second.steps()).extracting(TrainingFeed.Step::step).containsExactly(1L, 2L);
+            assertThat(second.steps().get(1).loss()).isEqualTo(2.0);
+            assertThat(second.steps().get(1).imagesPerSecond()).isEqualTo(12.5);
+            assertThat(second.similarities()).extracting(SimilaritySnapshot::step).containsExactly(0L);
+
+            writer.step(3, 1.5);
+            writer.evaluation(3, 0.75);
+            writer.warning(3, "loss near chance");
+            writer.snapshot(3, 0.6f);
+            TrainingFeed.Update third = follower.poll();
+            assertThat(third.steps()).extracting(TrainingFeed.Step::step).containsExactly(3L);
+            assertThat(third.evaluations()).singleElement()
+                    .satisfies(e -> assertThat(e.metrics()).containsExactly(java.util.Map.entry("zeroshot_top1", 0.75)));
+            assertThat(third.warnings()).containsExactly("loss near chance");
+            assertThat(third.similarities()).extracting(SimilaritySnapshot::step).containsExactly(3L);
+            assertThat(follower.ended()).isFalse();
+
+            writer.step(4, 1.2);
+            writer.end(RunStatus.COMPLETED);
+            TrainingFeed.Update last = follower.poll();
+            assertThat(last.steps()).extracting(TrainingFeed.Step::step).containsExactly(4L);
+            assertThat(last.endStatus()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(follower.ended()).isTrue();
+        }
+    }
+
+    @Test
+    void aRunWhoseProcessDiedEndsAsInterrupted() {
+        FakeRun writer = new FakeRun(tmp.resolve("runs"), "dies");
+        RunFollower follower = new RunFollower(RunFolder.open(tmp.resolve("runs/dies")));
+        writer.step(1, 2.5);
+        assertThat(follower.poll().endStatus()).isNull();
+
+        writer.close(); // the lock goes with the process; run.json still says RUNNING
+
+        assertThat(follower.poll().endStatus()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(follower.describe()).startsWith("Run dies: contrastive, started ").contains("lr=1.0E-5", "epochs=2");
+    }
+}

@@ -62,6 +62,13 @@ public final class Demo {
 
     private Demo() {}
 
+    /** The change in held-out Twitter name top-1, in points, from a summary {@link #run} returned. */
+    @SuppressWarnings("unchecked")
+    public static double heldoutNameLift(Map<String, Object> summary) {
+        Map<String, Map<String, Double>> change = (Map<String, Map<String, Double>>) summary.get("change");
+        return change.get(HELDOUT).get("name_top1_points");
+    }
+
     /** The files of a report folder besides the run folder {@code run/}. */
     public static List<String> reportFiles() {
         return DemoReport.FILES;
@@ -115,7 +122,7 @@ public final class Demo {
 
         say.accept("[3/4] zero-shot with the fine-tuned model");
         Snapshot after;
-        try (ModelView view = ModelView.of(ModelSource.resolve(runDir))) {
+        try (ModelView view = ModelView.of(ModelSource.resolve(runDir, true))) { // the weights at the end
             after = measure(view.folder(), device, names, subcategories, templates, request, heldout, google, probe);
         }
         say.accept("      " + after.describe());
@@ -125,7 +132,11 @@ public final class Demo {
         summary.put("seed", request.seed());
         summary.put("model", request.model().toAbsolutePath().normalize().toString());
         summary.put("project", project.folder().toString());
-        summary.put("sets", Map.of(HELDOUT, heldout.size(), ADAPT, adapt.size(), GOOGLE, google.size()));
+        Map<String, Integer> sets = new LinkedHashMap<>();
+        sets.put(HELDOUT, heldout.size());
+        sets.put(ADAPT, adapt.size());
+        sets.put(GOOGLE, google.size());
+        summary.put("sets", sets);
         summary.put("names", names.size());
         summary.put("subcategories", subcategories.size());
         summary.put("templates", templates);

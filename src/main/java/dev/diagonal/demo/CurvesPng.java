@@ -1,14 +1,11 @@
 package dev.diagonal.demo;
 
-import dev.diagonal.io.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -59,11 +56,7 @@ final class CurvesPng {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         BufferedImage image = chart.createBufferedImage(1000, 700);
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer");
-            }
-        });
+        HeatmapPng.writePng(file, image);
     }
 
     private static XYSeries series(String name, List<double[]> points) {

@@ -1,5 +1,6 @@
 package dev.diagonal.demo;
 
+import dev.diagonal.io.FileTrees;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.diagonal.DiagonalException;
@@ -11,8 +12,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +55,7 @@ final class DemoReport {
                     throw new DiagonalException("--out " + folder + " is not empty and holds no earlier demo report ("
                             + SUMMARY + "); choose another folder");
                 }
-                deleteTree(folder);
+                FileTrees.deleteInside(folder);
             }
             Files.createDirectories(folder);
             Files.writeString(folder.resolve(MARKER), "written by ./diagonal demo; the folder is replaced by the next demo\n");
@@ -197,17 +196,5 @@ final class DemoReport {
             }
         }
         return v;
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        List<Path> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(paths::add);
-        }
-        for (Path p : paths) {
-            if (!p.equals(folder)) {
-                Files.delete(p);
-            }
-        }
     }
 }

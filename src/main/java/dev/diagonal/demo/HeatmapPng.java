@@ -84,8 +84,13 @@ final class HeatmapPng {
         } finally {
             g.dispose();
         }
+        writePng(file, canvas);
+    }
+
+    /** Writes an image as a PNG, atomically. */
+    static void writePng(Path file, BufferedImage image) {
         AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(canvas, "png", out)) {
+            if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer");
             }
         });

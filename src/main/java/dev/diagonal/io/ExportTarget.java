@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
@@ -80,25 +79,11 @@ final class ExportTarget {
             move(temp, target);
             syncDirectory(target.getParent());
             if (old != null) {
-                deleteTree(old);
+                FileTrees.deleteQuietly(old);
             }
             return files;
         } catch (IOException e) {
             throw new DiagonalException("cannot put the export at " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Deletes a folder tree if it exists (best effort). */
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // a hidden leftover folder is harmless
         }
     }
 

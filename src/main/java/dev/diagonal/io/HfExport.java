@@ -142,7 +142,7 @@ public final class HfExport {
             long parameters = tensors.stream().mapToLong(t -> t.data().length).sum();
             return new Report(target, tensors.size(), parameters, files, defaults);
         } finally {
-            ExportTarget.deleteTree(temp);
+            FileTrees.deleteQuietly(temp);
         }
     }
 

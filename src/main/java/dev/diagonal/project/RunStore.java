@@ -1,13 +1,11 @@
 package dev.diagonal.project;
 
+import dev.diagonal.io.FileTrees;
 import dev.diagonal.DiagonalException;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +83,7 @@ public final class RunStore {
         }
         RunFolder run = RunFolder.open(dir);
         try (RunLock ignored = lockForDelete(run)) {
-            deleteTree(dir, run.lockFile());
+            FileTrees.deleteInside(dir, run.lockFile());
         }
         try {
             Files.deleteIfExists(run.lockFile());
@@ -163,32 +161,5 @@ public final class RunStore {
             throw new DiagonalException("not a run id: '" + id + "'");
         }
         return runsDir.resolve(id);
-    }
-
-    private static void deleteTree(Path dir, Path keep) {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    if (!file.equals(keep)) {
-                        Files.delete(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path sub, IOException failure) throws IOException {
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    if (!sub.equals(dir)) {
-                        Files.delete(sub);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new DiagonalException("cannot delete " + dir + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.diagonal.train;
 
+import dev.diagonal.io.FileTrees;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -75,14 +76,14 @@ final class CheckpointStore {
         } catch (IOException e) {
             throw new DiagonalException("cannot create " + dir + ": " + e.getMessage(), e);
         }
-        Dirs.deleteTree(temp);
+        FileTrees.delete(temp);
         tensorFiles.forEach((file, tensors) ->
                 Safetensors.write(temp.resolve(file), tensors.get(), Map.of("format", "pt"), TensorDType.F32));
         writeJson(temp.resolve(CONFIG), modelConfig);
         writeJson(temp.resolve(STATE), state);
         Dirs.sync(temp);
         if (Files.exists(target)) {
-            Dirs.deleteTree(target); // an unreferenced leftover of a crashed run going past this step
+            FileTrees.delete(target); // an unreferenced leftover of a crashed run going past this step
         }
         Dirs.rename(temp, target);
         AtomicFiles.writeString(dir.resolve(LATEST), name + "\n");
@@ -121,7 +122,7 @@ final class CheckpointStore {
         if (Files.isDirectory(dir)) {
             try (Stream<Path> entries = Files.list(dir)) {
                 for (Path partial : entries.filter(p -> p.getFileName().toString().endsWith(".partial")).toList()) {
-                    Dirs.deleteTree(partial);
+                    FileTrees.delete(partial);
                 }
             } catch (IOException e) {
                 throw new DiagonalException("cannot list " + dir + ": " + e.getMessage(), e);
@@ -131,7 +132,7 @@ final class CheckpointStore {
         long latestStep = latest.map(CheckpointStore::stepOf).orElse(-1L);
         for (Path stale : steps()) {
             if (stepOf(stale) > latestStep) {
-                Dirs.deleteTree(stale); // written but never named latest: its run died in between
+                FileTrees.delete(stale); // written but never named latest: its run died in between
             }
         }
         Path best = run.bestDir();
@@ -139,8 +140,8 @@ final class CheckpointStore {
         if (!Files.exists(best) && Files.isDirectory(old)) {
             Dirs.rename(old, best);
         }
-        Dirs.deleteTree(old);
-        Dirs.deleteTree(run.path().resolve(".best.partial"));
+        FileTrees.delete(old);
+        FileTrees.delete(run.path().resolve(".best.partial"));
     }
 
     /** Replaces {@code best/} with these weights as a loadable model folder (tokenizer files copied from {@code modelDir}). */
@@ -148,7 +149,7 @@ final class CheckpointStore {
         Path target = run.bestDir();
         Path temp = run.path().resolve(".best.partial");
         Path old = run.path().resolve(".best.old");
-        Dirs.deleteTree(temp);
+        FileTrees.delete(temp);
         Safetensors.write(temp.resolve(MODEL), weights, Map.of("format", "pt"), TensorDType.F32);
         writeJson(temp.resolve(CONFIG), modelConfig);
         for (String file : MODEL_FILES) {
@@ -162,7 +163,7 @@ final class CheckpointStore {
             Dirs.rename(target, old);
         }
         Dirs.rename(temp, target);
-        Dirs.deleteTree(old);
+        FileTrees.delete(old);
         return target;
     }
 
@@ -183,7 +184,7 @@ final class CheckpointStore {
         List<Path> all = new ArrayList<>(steps());
         for (int i = 0; i < all.size() - keep; i++) {
             if (!all.get(i).getFileName().toString().equals(latestName)) {
-                Dirs.deleteTree(all.get(i));
+                FileTrees.delete(all.get(i));
             }
         }
     }

@@ -4,13 +4,10 @@ import dev.diagonal.DiagonalException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /** Folder operations for crash-safe checkpoints: atomic rename, fsync of a folder, recursive delete. */
 final class Dirs {
@@ -37,33 +34,6 @@ final class Dirs {
             channel.force(true);
         } catch (IOException ignored) {
             // some file systems cannot sync a folder; the renames are atomic all the same
-        }
-    }
-
-    /** Deletes a folder and everything in it; a missing folder is fine. */
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path sub, IOException failure) throws IOException {
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    Files.delete(sub);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new DiagonalException("cannot delete " + dir + ": " + e.getMessage(), e);
         }
     }
 

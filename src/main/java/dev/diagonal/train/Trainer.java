@@ -1,5 +1,6 @@
 package dev.diagonal.train;
 
+import dev.diagonal.io.FileTrees;
 import dev.diagonal.DiagonalException;
 import dev.diagonal.clip.ClipConfig;
 import dev.diagonal.clip.Devices;
@@ -67,7 +68,7 @@ public final class Trainer {
             lock.close();
             if (!run.hasRunJson()) { // nothing started: leave no half-made run behind
                 if (created) {
-                    Dirs.deleteTree(request.runDir());
+                    FileTrees.delete(request.runDir());
                 } else {
                     run.lockFile().toFile().delete();
                 }

@@ -1,5 +1,6 @@
 package dev.diagonal.app.common;
 
+import dev.diagonal.io.FileTrees;
 import dev.diagonal.DiagonalException;
 import dev.diagonal.project.Project;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -76,7 +76,7 @@ public final class SampleProjectCopy {
             Files.createDirectories(copy.getParent());
             temporary = Files.createTempDirectory(copy.getParent(), "." + copy.getFileName() + "-");
             copyTree(sample, temporary, sample.resolve(runsDir(sample)));
-            deleteTree(copy); // a leftover without a project file
+            FileTrees.deleteQuietly(copy); // a leftover without a project file
             Files.move(temporary, copy, StandardCopyOption.ATOMIC_MOVE);
             temporary = null;
         } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
@@ -87,7 +87,7 @@ public final class SampleProjectCopy {
             throw new DiagonalException("cannot copy the sample project to " + copy + ": " + e.getMessage());
         } finally {
             if (temporary != null) {
-                deleteTree(temporary);
+                FileTrees.deleteQuietly(temporary);
             }
         }
     }
@@ -110,17 +110,6 @@ public final class SampleProjectCopy {
                     Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-        }
-    }
-
-    private static void deleteTree(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a leftover temporary folder is harmless
         }
     }
 }

@@ -38,12 +38,29 @@ final class MainView extends BorderPane {
 
         StackPane content = new StackPane();
         content.getStyleClass().add("content");
-        for (Screen screen : Screen.values()) {
-            Node view = screens.view(screen);
-            view.visibleProperty().bind(main.screenProperty().isEqualTo(screen));
-            content.getChildren().add(view);
-        }
+        // only the shown screen is in the scene: every pulse walks the whole scene graph (bounds, CSS,
+        // layout), and hidden screens made that walk several times longer
+        content.getChildren().setAll(screens.view(main.screenProperty().get()));
+        // skins and styles of every screen are made once, as the window is built, not at the first visit
+        sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> obs,
+                    javafx.scene.Scene old, javafx.scene.Scene scene) {
+                if (scene != null) {
+                    sceneProperty().removeListener(this);
+                    for (Screen screen : Screen.values()) {
+                        Node view = screens.view(screen);
+                        if (!content.getChildren().contains(view)) {
+                            content.getChildren().add(view);
+                            view.applyCss();
+                            content.getChildren().remove(view);
+                        }
+                    }
+                }
+            }
+        });
         main.screenProperty().addListener((obs, old, screen) -> {
+            content.getChildren().setAll(screens.view(screen));
             if (screen == Screen.RUNS) {
                 screens.runs.refresh();
             } else if (screen == Screen.EXPORT) {

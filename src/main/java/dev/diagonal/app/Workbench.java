@@ -1,6 +1,8 @@
 package dev.diagonal.app;
 
 import dev.diagonal.DiagonalException;
+import dev.diagonal.app.common.EnginePreload;
+import dev.diagonal.train.HeapRelease;
 import javafx.application.Application;
 
 /**
@@ -27,6 +29,8 @@ public final class Workbench {
     public static int launch(String... args) {
         WorkbenchOptions.parse(args); // fail on bad options before any window opens
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        EnginePreload.start();
+        HeapRelease.setForcedCollection(false); // a forced full collection would freeze the UI as a run starts
         Application.launch(WorkbenchApp.class, args);
         return WorkbenchApp.exitCode();
     }

@@ -98,9 +98,7 @@ final class TrainingSession implements AutoCloseable {
                 Path weights = checkpoint.resolve(CheckpointStore.MODEL);
                 StateDict.assign(model, Safetensors.read(weights), manager, weights.toString());
             }
-            // the checkpoint's tensors were read into the Java heap and copied to native memory: collect
-            // them now, so the heap gives that memory back before optimizer state and gradients are made
-            System.gc();
+            HeapRelease.afterWeightsLoaded();
             tokenizer = ClipTokenizer.load(modelDir, model.config().text().maxPositionEmbeddings());
             TrainingSession session = new TrainingSession(config, modelDir, device, manager, model, tokenizer, data);
             if (checkpoint != null) {

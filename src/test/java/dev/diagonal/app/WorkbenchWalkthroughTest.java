@@ -104,7 +104,9 @@ class WorkbenchWalkthroughTest {
         snapshot(stage.getScene(), "mistakes");
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
-        waitUntil(10, () -> lookup("#screen-dataset").isVisible());
+        // only the shown screen is in the scene
+        waitUntil(10, () -> robot.lookup("#screen-dataset").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(robot.lookup("#screen-zeroshot").tryQuery()).isEmpty();
         GridView<?> samples = (GridView<?>) lookup("#sample-grid");
         waitUntil(30, () -> samples.getItems().size() == 5);
 

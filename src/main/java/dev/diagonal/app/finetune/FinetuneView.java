@@ -1,5 +1,6 @@
 package dev.diagonal.app.finetune;
 
+import dev.diagonal.app.common.LiveChart;
 import dev.diagonal.app.common.Ui;
 import dev.diagonal.project.DatasetEntry;
 import java.util.Locale;
@@ -22,7 +23,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -140,9 +140,9 @@ public final class FinetuneView extends BorderPane {
             redraw.run();
         });
         metricChoice.valueProperty().addListener((obs, old, name) -> redraw.run());
-        VBox evaluation = new VBox(6, Ui.row(new Label("Metric"), metricChoice),
-                new ChartViewer(LiveCharts.lines(null, null, new XYSeriesCollection(metric), true)));
-        VBox.setVgrow(evaluation.getChildren().get(1), Priority.ALWAYS);
+        LiveChart metricChart = new LiveChart(LiveCharts.lines(null, null, new XYSeriesCollection(metric), true));
+        VBox evaluation = new VBox(6, Ui.row(new Label("Metric"), metricChoice), metricChart.viewer());
+        VBox.setVgrow(metricChart.viewer(), Priority.ALWAYS);
         HeatmapPane similarity = new HeatmapPane(model.replay());
         ListView<String> warnings = new ListView<>(model.warnings());
         warnings.setPlaceholder(new Label("No warnings"));
@@ -150,8 +150,12 @@ public final class FinetuneView extends BorderPane {
         Tab warningTab = new Tab();
         warningTab.textProperty().bind(Bindings.size(model.warnings()).asString("Warnings (%d)"));
         warningTab.setContent(warnings);
-        TabPane tabs = new TabPane(new Tab("Loss", new ChartViewer(LiveCharts.lines(null, "loss", lossData, false))),
-                new Tab("Evaluation", evaluation), warningTab);
+        LiveChart lossChart = new LiveChart(LiveCharts.lines(null, "loss", lossData, false));
+        Tab lossTab = new Tab("Loss", lossChart.viewer());
+        Tab evaluationTab = new Tab("Evaluation", evaluation);
+        lossChart.showingWhen(lossTab.selectedProperty());
+        metricChart.showingWhen(evaluationTab.selectedProperty());
+        TabPane tabs = new TabPane(lossTab, evaluationTab, warningTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("finetune-tabs");
         // the heatmap beside the curves: how the diagonal sharpens is the point of watching a run

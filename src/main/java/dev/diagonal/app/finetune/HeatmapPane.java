@@ -1,6 +1,9 @@
 package dev.diagonal.app.finetune;
 
+import dev.diagonal.app.common.CoalescedRedraw;
 import dev.diagonal.app.common.Ui;
+import dev.diagonal.project.SimilaritySnapshot;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
@@ -64,14 +67,21 @@ final class HeatmapPane extends VBox {
         empty.setWrapText(true);
         empty.setMaxWidth(420);
         empty.visibleProperty().bind(replay.shownProperty().isNull());
-        replay.shownProperty().addListener((obs, old, snapshot) ->
-                chart.setChart(snapshot == null ? null : LiveCharts.similarity(snapshot)));
+        // one chart per burst of snapshots (or slider moves), built only while the heatmap is showing
+        CoalescedRedraw rebuild = new CoalescedRedraw(Platform::runLater, () -> {
+            SimilaritySnapshot snapshot = replay.shownProperty().get();
+            if (snapshot != null) {
+                chart.setChart(LiveCharts.similarity(snapshot));
+            }
+        });
+        chart.visibleProperty().bind(replay.shownProperty().isNotNull());
+        replay.shownProperty().addListener((obs, old, snapshot) -> rebuild.request());
+        rebuild.setShowing(false);
+        sceneProperty().addListener((obs, old, scene) -> rebuild.setShowing(scene != null));
         StackPane area = new StackPane(chart, empty);
         VBox.setVgrow(area, Priority.ALWAYS);
         getChildren().addAll(Ui.row(stepTitle, slider, step, before), area);
         fromReplay.run();
-        if (replay.shownProperty().get() != null) {
-            chart.setChart(LiveCharts.similarity(replay.shownProperty().get()));
-        }
+        rebuild.request();
     }
 }

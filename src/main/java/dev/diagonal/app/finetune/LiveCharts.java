@@ -100,10 +100,7 @@ final class LiveCharts {
         }
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setPaintScale(scale);
-        renderer.setDefaultToolTipGenerator((dataset, series, item) -> String.format("%s ↔ %s: %.3f",
-                snapshot.rowLabels().get((int) dataset.getYValue(series, item)),
-                snapshot.colLabels().get((int) dataset.getXValue(series, item)),
-                ((DefaultXYZDataset) dataset).getZValue(series, item)));
+        renderer.setDefaultToolTipGenerator(new SimilarityTips(snapshot));
         ValueAxis x = axis("captions", snapshot.colLabels());
         x.setVerticalTickLabels(true); // captions side by side would overlap
         ValueAxis y = axis("images", snapshot.rowLabels());

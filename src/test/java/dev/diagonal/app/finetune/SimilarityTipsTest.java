@@ -1,0 +1,35 @@
+package dev.diagonal.app.finetune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diagonal.project.SimilaritySnapshot;
+import java.util.List;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.junit.jupiter.api.Test;
+
+class SimilarityTipsTest {
+
+    private final SimilaritySnapshot snapshot = new SimilaritySnapshot(7, List.of("cat.png", "dog.png"),
+            List.of("a cat", "a dog", "a bird"), new float[][] {{0.31234f, -0.1f, 0f}, {0.2f, 0.9996f, 0.5f}}, null);
+
+    @Test
+    void namesTheImageTheCaptionAndTheSimilarityToThreeDecimals() {
+        SimilarityTips tips = new SimilarityTips(snapshot);
+
+        assertThat(tips.text(0, 0)).isEqualTo("cat.png ↔ a cat: 0.312");
+        assertThat(tips.text(0, 1)).isEqualTo("cat.png ↔ a dog: -0.100");
+        assertThat(tips.text(1, 1)).isEqualTo("dog.png ↔ a dog: 1.000");
+        assertThat(tips.text(1, 2)).as("made once, then reused").isSameAs(tips.text(1, 2));
+    }
+
+    @Test
+    void findsTheCellOfADatasetItemByItsCoordinates() {
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries("similarity", new double[][] {{2, 0}, {1, 0}, {0.5, 0.312}}); // x = caption, y = image
+
+        SimilarityTips tips = new SimilarityTips(snapshot);
+
+        assertThat(tips.generateToolTip(data, 0, 0)).isEqualTo("dog.png ↔ a bird: 0.500");
+        assertThat(tips.generateToolTip(data, 0, 1)).isEqualTo("cat.png ↔ a cat: 0.312");
+    }
+}

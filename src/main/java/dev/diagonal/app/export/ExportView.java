@@ -19,6 +19,8 @@ import javafx.scene.layout.VBox;
 /** The export screen: which run, where to, which weight type; the report of what was written. */
 public final class ExportView extends BorderPane {
 
+    private static final String NO_RUNS = "No runs yet";
+
     public ExportView(ExportViewModel model) {
         getStyleClass().add("screen");
         Button export = Ui.button("Export", model.exportCommand(), "Ctrl+E");
@@ -29,9 +31,11 @@ public final class ExportView extends BorderPane {
         ComboBox<RunSummary> runs = new ComboBox<>(model.runs());
         runs.valueProperty().bindBidirectional(model.runProperty());
         runs.setButtonCell(runCell());
+        // the skin shows the prompt text, not the button cell's, while nothing is chosen
+        runs.promptTextProperty().bind(Bindings.when(Bindings.isEmpty(model.runs())).then(NO_RUNS).otherwise("Choose a run"));
         runs.setCellFactory(view -> runCell());
         runs.setPrefWidth(520);
-        runs.setPlaceholder(new Label("No runs yet"));
+        runs.setPlaceholder(new Label(NO_RUNS));
         Label target = new Label();
         target.textProperty().bind(Bindings.createStringBinding(() -> model.targetProperty().get() == null ? "—"
                 : model.targetProperty().get().toString(), model.targetProperty()));
@@ -69,11 +73,14 @@ public final class ExportView extends BorderPane {
             @Override
             protected void updateItem(RunSummary item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.id() + " — " + item.method() + ", "
-                        + item.status().name().toLowerCase(Locale.ROOT)
-                        + (item.bestMetric() == null ? "" : ", best " + item.bestMetric().name() + " "
-                        + Formats.number(item.bestMetric().value())));
+                setText(empty || item == null ? null : describe(item));
             }
         };
+    }
+
+    private static String describe(RunSummary item) {
+        return item.id() + " — " + item.method() + ", " + item.status().name().toLowerCase(Locale.ROOT)
+                + (item.bestMetric() == null ? "" : ", best " + item.bestMetric().name() + " "
+                + Formats.number(item.bestMetric().value()));
     }
 }

@@ -41,6 +41,16 @@ final class DiagonalCommand implements Callable<Integer> {
             description = "the screen to show: project, model, dataset, zeroshot, finetune, runs or export")
     String screen;
 
+    @Option(names = "--bench-ui", paramLabel = "OUT.json", hidden = true,
+            description = "the workbench's UI benchmark: scroll the dataset grid, run a short fine-tune, write the FX-thread stalls")
+    Path benchUi;
+
+    @Option(names = "--bench-dataset", paramLabel = "NAME", hidden = true, description = "the dataset the UI benchmark scrolls")
+    String benchDataset;
+
+    @Option(names = "--bench-epochs", paramLabel = "N", hidden = true, description = "epochs of the UI benchmark's fine-tune")
+    Integer benchEpochs;
+
     @Override
     public Integer call() {
         return Workbench.launch(workbenchArgs().toArray(String[]::new));
@@ -64,6 +74,18 @@ final class DiagonalCommand implements Callable<Integer> {
         if (screen != null) {
             args.add("--screen");
             args.add(screen);
+        }
+        if (benchUi != null) {
+            args.add("--bench-ui");
+            args.add(benchUi.toString());
+        }
+        if (benchDataset != null) {
+            args.add("--bench-dataset");
+            args.add(benchDataset);
+        }
+        if (benchEpochs != null) {
+            args.add("--bench-epochs");
+            args.add(benchEpochs.toString());
         }
         return args;
     }

@@ -41,6 +41,14 @@ class DiagonalCommandTest {
     }
 
     @Test
+    void theHiddenUiBenchmarkOptionsPassThrough() {
+        assertThat(parsed("--bench-ui", "out.json").workbenchArgs()).containsExactly("--bench-ui", "out.json");
+        assertThat(parsed("--bench-ui", "out.json", "--bench-dataset", "twitter", "--bench-epochs", "2").workbenchArgs())
+                .containsExactly("--bench-ui", "out.json", "--bench-dataset", "twitter", "--bench-epochs", "2");
+        assertThat(new CommandLine(new DiagonalCommand()).getUsageMessage()).doesNotContain("--bench-ui");
+    }
+
+    @Test
     void refusesTwoProjectsOrAMissingOne() throws IOException {
         Path folder = Files.createDirectories(tmp.resolve("r"));
         assertThatThrownBy(() -> parsed("--project", "a", folder.toString()).workbenchArgs())

@@ -14,7 +14,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.jfree.chart.fx.ChartViewer;
 
 /**
  * The probe batch's similarity heatmap with a step slider over every snapshot so far (at the right end
@@ -61,17 +60,17 @@ final class HeatmapPane extends VBox {
         Label stepTitle = new Label("Step");
         stepTitle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
-        ChartViewer chart = new ChartViewer(null);
+        HeatmapView chart = new HeatmapView();
         Label empty = Ui.label("The probe batch's image-caption similarities appear here at the first evaluation; "
                 + "the diagonal (each image with its own caption) should light up as training goes on.", "hint");
         empty.setWrapText(true);
         empty.setMaxWidth(420);
         empty.visibleProperty().bind(replay.shownProperty().isNull());
-        // one chart per burst of snapshots (or slider moves), built only while the heatmap is showing
+        // one redraw per burst of snapshots (or slider moves), only while the heatmap is showing
         CoalescedRedraw rebuild = new CoalescedRedraw(Platform::runLater, () -> {
             SimilaritySnapshot snapshot = replay.shownProperty().get();
             if (snapshot != null) {
-                chart.setChart(LiveCharts.similarity(snapshot));
+                chart.show(snapshot);
             }
         });
         chart.visibleProperty().bind(replay.shownProperty().isNotNull());

@@ -4,15 +4,12 @@ import dev.diagonal.project.SimilaritySnapshot;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
-import org.jfree.chart.labels.XYToolTipGenerator;
-import org.jfree.data.xy.XYDataset;
 
 /**
- * The heatmap cells' tooltips ({@code image ↔ caption: 0.312}). The chart asks for every cell's tooltip
- * at every redraw, so each text is made once per snapshot, with a reused number format rather than
- * {@code String.format} (which parses its pattern each call).
+ * The heatmap cells' tooltip texts ({@code image ↔ caption: 0.312}), each made once per snapshot when
+ * the pointer first rests on its cell, with a reused number format rather than {@code String.format}.
  */
-final class SimilarityTips implements XYToolTipGenerator {
+final class SimilarityTips {
 
     private final SimilaritySnapshot snapshot;
     private final String[][] texts;
@@ -21,11 +18,6 @@ final class SimilarityTips implements XYToolTipGenerator {
     SimilarityTips(SimilaritySnapshot snapshot) {
         this.snapshot = snapshot;
         texts = new String[snapshot.rowLabels().size()][snapshot.colLabels().size()];
-    }
-
-    @Override
-    public String generateToolTip(XYDataset dataset, int series, int item) {
-        return text((int) dataset.getYValue(series, item), (int) dataset.getXValue(series, item));
     }
 
     /** The tooltip of the cell of image {@code row} and caption {@code col}. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diagonal.project.SimilaritySnapshot;
 import java.util.List;
-import org.jfree.data.xy.DefaultXYZDataset;
 import org.junit.jupiter.api.Test;
 
 class SimilarityTipsTest {
@@ -20,16 +19,5 @@ class SimilarityTipsTest {
         assertThat(tips.text(0, 1)).isEqualTo("cat.png ↔ a dog: -0.100");
         assertThat(tips.text(1, 1)).isEqualTo("dog.png ↔ a dog: 1.000");
         assertThat(tips.text(1, 2)).as("made once, then reused").isSameAs(tips.text(1, 2));
-    }
-
-    @Test
-    void findsTheCellOfADatasetItemByItsCoordinates() {
-        DefaultXYZDataset data = new DefaultXYZDataset();
-        data.addSeries("similarity", new double[][] {{2, 0}, {1, 0}, {0.5, 0.312}}); // x = caption, y = image
-
-        SimilarityTips tips = new SimilarityTips(snapshot);
-
-        assertThat(tips.generateToolTip(data, 0, 0)).isEqualTo("dog.png ↔ a bird: 0.500");
-        assertThat(tips.generateToolTip(data, 0, 1)).isEqualTo("cat.png ↔ a cat: 0.312");
     }
 }

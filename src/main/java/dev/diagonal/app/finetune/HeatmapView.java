@@ -1,0 +1,206 @@
+package dev.diagonal.app.finetune;
+
+import dev.diagonal.project.SimilaritySnapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+
+/**
+ * The similarity heatmap drawn cheaply: one pixel per cell in a small image scaled up without smoothing,
+ * so a new snapshot costs a {@code setPixels} of rows × cols ints and three label texts. What stays the
+ * same for a probe batch (thumbnails and names of the images down the left, captions along the bottom,
+ * the colour bar) is drawn once per batch and again only when the size changes. One tooltip follows
+ * the pointer and names the cell under it.
+ */
+final class HeatmapView extends Region {
+
+    private static final double ROW_HEADER = 150;
+    private static final double COL_HEADER = 110;
+    private static final double BAR = 12;
+    private static final double BAR_LABELS = 52;
+    private static final double GAP = 6;
+
+    private final Label title = new Label();
+    private final ImageView cells = new ImageView();
+    private final Canvas rowHeader = new Canvas();
+    private final Canvas colHeader = new Canvas();
+    private final Canvas bar = new Canvas();
+    private final Label maxLabel = new Label();
+    private final Label minLabel = new Label();
+    private final Label scaleTitle = new Label("similarity");
+    private final Tooltip tip = new Tooltip();
+    private List<String> rowLabels = List.of();
+    private List<String> colLabels = List.of();
+    private List<String> imagePaths;
+    private final List<Image> thumbnails = new ArrayList<>();
+    private SimilarityTips tips;
+    private int[] cellColors = new int[0];
+    private int[] pixels = new int[0];
+    private double cell;
+    private int hoverRow = -1;
+    private int hoverCol = -1;
+
+    HeatmapView() {
+        getStyleClass().add("heatmap");
+        title.getStyleClass().add("heatmap-title");
+        cells.setSmooth(false);
+        minLabel.getStyleClass().add("hint");
+        maxLabel.getStyleClass().add("hint");
+        scaleTitle.getStyleClass().add("hint");
+        tip.setShowDelay(Duration.millis(150));
+        Tooltip.install(cells, tip);
+        cells.setOnMouseMoved(event -> hover(event.getX(), event.getY()));
+        cells.setOnMouseExited(event -> hoverRow = -1);
+        getChildren().addAll(title, rowHeader, colHeader, cells, bar, maxLabel, minLabel, scaleTitle);
+    }
+
+    /** Shows {@code snapshot}: redraws the headers only when its probe batch differs from the last one's. */
+    void show(SimilaritySnapshot snapshot) {
+        if (!snapshot.rowLabels().equals(rowLabels) || !snapshot.colLabels().equals(colLabels)
+                || !Objects.equals(snapshot.imagePaths(), imagePaths)) {
+            rowLabels = snapshot.rowLabels();
+            colLabels = snapshot.colLabels();
+            imagePaths = snapshot.imagePaths();
+            loadThumbnails();
+            cell = 0; // headers are redrawn at the next layout
+            requestLayout();
+        }
+        SimilarityColors colors = new SimilarityColors(snapshot);
+        cellColors = colors.pixels(snapshot);
+        paint();
+        title.setText("probe batch at step " + snapshot.step() + ": images × captions");
+        maxLabel.setText(String.format(java.util.Locale.ROOT, "%.3f", colors.max()));
+        minLabel.setText(String.format(java.util.Locale.ROOT, "%.3f", colors.min()));
+        tips = new SimilarityTips(snapshot);
+        if (hoverRow >= 0) {
+            tip.setText(tips.text(hoverRow, hoverCol));
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double width = getWidth() - snappedLeftInset() - snappedRightInset();
+        double height = getHeight() - snappedTopInset() - snappedBottomInset();
+        double x0 = snappedLeftInset();
+        double y0 = snappedTopInset();
+        double titleHeight = title.prefHeight(width);
+        title.resizeRelocate(x0, y0, width, titleHeight);
+        int rows = rowLabels.size();
+        int cols = colLabels.size();
+        double matrixTop = y0 + titleHeight + GAP;
+        double fit = Math.min((width - ROW_HEADER - GAP - BAR - BAR_LABELS - 2 * GAP) / Math.max(1, cols),
+                (height - titleHeight - GAP - COL_HEADER) / Math.max(1, rows));
+        double size = Math.max(1, Math.floor(fit)); // whole pixels per cell: sharp without scaling
+        double matrixLeft = x0 + ROW_HEADER + GAP;
+        double matrixWidth = size * cols;
+        double matrixHeight = size * rows;
+        cells.relocate(matrixLeft, matrixTop);
+        rowHeader.relocate(x0, matrixTop);
+        colHeader.relocate(matrixLeft, matrixTop + matrixHeight + 2);
+        if (size != cell || rowHeader.getHeight() != matrixHeight) {
+            cell = size;
+            paint();
+            HeatmapHeaders.drawRows(rowHeader, ROW_HEADER, size, rowLabels, thumbnails);
+            HeatmapHeaders.drawColumns(colHeader, COL_HEADER, size, colLabels);
+            HeatmapHeaders.drawBar(bar, BAR, matrixHeight);
+        }
+        double barLeft = matrixLeft + matrixWidth + 2 * GAP;
+        bar.relocate(barLeft, matrixTop);
+        double labelHeight = maxLabel.prefHeight(-1);
+        maxLabel.resizeRelocate(barLeft + BAR + 4, matrixTop, BAR_LABELS, labelHeight);
+        minLabel.resizeRelocate(barLeft + BAR + 4, matrixTop + matrixHeight - labelHeight, BAR_LABELS, labelHeight);
+        scaleTitle.resizeRelocate(barLeft, matrixTop + matrixHeight + 2, BAR + BAR_LABELS, labelHeight);
+        bar.setVisible(rows > 0);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 480;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 420;
+    }
+
+    /**
+     * Writes the cells into the image at {@code cell} px each (the image is made anew only when its size
+     * changes): about 0.1 MB of ints for 32 × 32 cells of 11 px, well under a millisecond.
+     */
+    private void paint() {
+        int rows = rowLabels.size();
+        int cols = colLabels.size();
+        int size = (int) cell;
+        if (size <= 0 || rows == 0 || cols == 0 || cellColors.length != rows * cols) {
+            return;
+        }
+        int width = cols * size;
+        int height = rows * size;
+        WritableImage image = cells.getImage() instanceof WritableImage w && (int) w.getWidth() == width
+                && (int) w.getHeight() == height ? w : new WritableImage(width, height);
+        if (pixels.length != width * height) {
+            pixels = new int[width * height];
+        }
+        for (int r = 0; r < rows; r++) {
+            int line = r * size * width;
+            for (int c = 0; c < cols; c++) {
+                java.util.Arrays.fill(pixels, line + c * size, line + (c + 1) * size, cellColors[r * cols + c]);
+            }
+            for (int y = 1; y < size; y++) {
+                System.arraycopy(pixels, line, pixels, line + y * width, width);
+            }
+        }
+        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbPreInstance(), pixels, 0, width);
+        if (cells.getImage() != image) {
+            cells.setImage(image);
+        }
+    }
+
+    private void hover(double x, double y) {
+        if (tips == null || cell <= 0) {
+            return;
+        }
+        int col = Math.min(colLabels.size() - 1, Math.max(0, (int) (x / cell)));
+        int row = Math.min(rowLabels.size() - 1, Math.max(0, (int) (y / cell)));
+        if (row != hoverRow || col != hoverCol) {
+            hoverRow = row;
+            hoverCol = col;
+            tip.setText(tips.text(row, col));
+        }
+    }
+
+    /** Starts decoding the batch's thumbnails in the background; each one that arrives redraws the rows. */
+    private void loadThumbnails() {
+        thumbnails.clear();
+        if (imagePaths == null) {
+            return;
+        }
+        for (String path : imagePaths) {
+            Path file = Path.of(path);
+            if (!Files.isRegularFile(file)) {
+                thumbnails.add(null);
+                continue;
+            }
+            Image image = new Image(file.toUri().toString(), 48, 48, true, true, true);
+            thumbnails.add(image);
+            image.progressProperty().addListener((obs, old, progress) -> {
+                if (progress.doubleValue() >= 1 && thumbnails.contains(image)) {
+                    cell = 0;
+                    requestLayout();
+                }
+            });
+        }
+    }
+
+}

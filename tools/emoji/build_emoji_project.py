@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Rebuilds sample-projects/emoji-styles/ from the pinned emoji-datasource npm packages.
 
-Setup: nothing to install but Python 3.9+ (standard library only) and npm on the PATH.
+Setup: nothing to install but Python 3.9+ (standard library only) and npm on the PATH. Cleaning the
+PNGs in pure Python takes a few minutes.
 Run from anywhere:
 
     python3 tools/emoji/build_emoji_project.py            # npm pack + rebuild
@@ -13,7 +14,8 @@ What it does:
     checks each tarball against the sha512 integrity pinned below;
   * takes the base emoji (entries of emoji.json; skin-tone variants under `skin_variations` are skipped)
     that have an image in both vendors' sets (`has_img_google`, `has_img_twitter`, and the 64-px PNG
-    present in the tarball) and copies the 64-px PNGs unmodified;
+    present in the tarball) and copies the 64-px PNGs with black under their fully transparent pixels
+    (`png_clean.py`: CLIP preprocessing drops alpha, and the Noto PNGs hide edge colours there);
   * names every emoji by emoji.json `name` in lower case (short_name with `_` read as space when the
     name is empty), with typographic quotes made ASCII and other characters outside letters, digits,
     space and - ' & . ( ) , : * # dropped; names shared by several emoji are made unique (see
@@ -44,6 +46,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from fractions import Fraction
 from pathlib import Path
+
+from png_clean import clean as clean_png
 
 VERSION = "16.0.0"
 VENDORS = ("google", "twitter")
@@ -270,10 +274,15 @@ def readme(rows: list[dict], adapt: set[str], collisions, stats: dict) -> str:
 
 A Diagonal sample project built from the npm packages `emoji-datasource-google@{VERSION}` (Noto Emoji
 images) and `emoji-datasource-twitter@{VERSION}` (Twemoji images): the {len(rows)} base emoji (no skin-tone
-variants) that both image sets draw, as {IMAGE_SIZE}×{IMAGE_SIZE} PNGs copied unmodified, each captioned with its
+variants) that both image sets draw, as {IMAGE_SIZE}×{IMAGE_SIZE} PNGs, each captioned with its
 name in lower case ("red apple"). The label is the emoji subcategory ({len(subs)} of them), the category
 one of {len(cats)}. The same emoji name appears once per vendor, so the two manifests describe the same
 concepts drawn in two styles.{component_note}
+
+The only change to the images: pixels that are fully transparent are made black (their colour is
+invisible, but the Noto PNGs keep the drawing's edge colours there, and CLIP preprocessing drops alpha,
+so a model would otherwise see every Google emoji on a blotch of its own colours and most Twitter emoji
+on black). Visible pixels are untouched; see `tools/emoji/png_clean.py`.
 
 Open the folder (or `diagonal-project.json`) in the Diagonal workbench. The model is
 `{MODEL}` (the starter model folder, relative to this project).
@@ -329,7 +338,8 @@ def attribution() -> str:
 
 This folder redistributes material from the npm packages `emoji-datasource-google@{VERSION}` and
 `emoji-datasource-twitter@{VERSION}` (https://github.com/iamcal/emoji-data). The PNG images are copied
-unmodified from `img/<vendor>/{IMAGE_SIZE}/`; the manifests are derived from the packages' `emoji.json`
+from `img/<vendor>/{IMAGE_SIZE}/` with one modification: the colour of fully transparent pixels (alpha 0)
+is set to black, which leaves every visible pixel as it was; the manifests are derived from the packages' `emoji.json`
 (names lower-cased, see README.md).
 
 ## Images in `images/google/`: Noto Emoji
@@ -392,8 +402,8 @@ def build(out: Path, tarballs: dict[str, Path]) -> dict:
         folder = out / "images" / vendor
         folder.mkdir(parents=True)
         for row in rows:
-            (folder / row["file"]).write_bytes(packages[vendor].images[row["file"]])
-        stats[f"{vendor}_bytes"] = sum(len(packages[vendor].images[f]) for f in files)
+            (folder / row["file"]).write_bytes(clean_png(packages[vendor].images[row["file"]]))
+        stats[f"{vendor}_bytes"] = sum((folder / f).stat().st_size for f in files)
         write_csv(out / f"{vendor}.csv", rows, vendor)
     adapt = split_concepts(rows)
     write_csv(out / "twitter-adapt.csv", [r for r in rows if r["caption"] in adapt], "twitter")

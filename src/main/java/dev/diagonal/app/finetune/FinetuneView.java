@@ -129,17 +129,21 @@ public final class FinetuneView extends BorderPane {
             }
             loss.fireSeriesChanged();
         });
+        model.steps().forEach(s -> loss.add(s.step(), s.loss(), false)); // a run shown before this view was made
+        loss.fireSeriesChanged();
         XYSeries metric = new XYSeries("metric", true, true);
         ComboBox<String> metricChoice = new ComboBox<>();
         Runnable redraw = () -> LiveCharts.fill(metric, metricChoice.getValue(), model.evaluations());
-        model.evaluations().addListener((ListChangeListener<TrainingFeed.Evaluation>) change -> {
+        Runnable refreshMetrics = () -> {
             String chosen = metricChoice.getValue();
             metricChoice.getItems().setAll(LiveCharts.metricNames(model.evaluations()));
             metricChoice.setValue(metricChoice.getItems().contains(chosen) ? chosen
                     : metricChoice.getItems().isEmpty() ? null : metricChoice.getItems().get(0));
             redraw.run();
-        });
+        };
+        model.evaluations().addListener((ListChangeListener<TrainingFeed.Evaluation>) change -> refreshMetrics.run());
         metricChoice.valueProperty().addListener((obs, old, name) -> redraw.run());
+        refreshMetrics.run();
         LiveChart metricChart = new LiveChart(LiveCharts.lines(null, null, new XYSeriesCollection(metric), true));
         VBox evaluation = new VBox(6, Ui.row(new Label("Metric"), metricChoice), metricChart.viewer());
         VBox.setVgrow(metricChart.viewer(), Priority.ALWAYS);

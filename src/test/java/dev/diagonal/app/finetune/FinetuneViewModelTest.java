@@ -20,6 +20,11 @@ class FinetuneViewModelTest {
     Path tmp;
 
     private TestSessions session() {
+        return sessionIn(tmp);
+    }
+
+    /** A project in {@code tmp} with a tiny model and 5 + 5 images, open in a session with an inline runner. */
+    static TestSessions sessionIn(Path tmp) {
         Project project = Project.create(tmp.resolve("p"), "p");
         project.setModel(TestSessions.tinyModel(tmp.resolve("model")));
         TestSessions.imageFolder(tmp.resolve("p/train"));
@@ -32,7 +37,7 @@ class FinetuneViewModelTest {
         return t;
     }
 
-    private static void small(FinetuneViewModel model, int epochs) {
+    static void small(FinetuneViewModel model, int epochs) {
         model.form().epochsProperty().set(epochs);
         model.form().batchSizeProperty().set(2);
         model.form().lrProperty().set("1e-4");

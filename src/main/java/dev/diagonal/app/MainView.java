@@ -4,11 +4,14 @@ import dev.diagonal.app.common.FxTaskRunner;
 import dev.diagonal.app.common.TaskNotifier;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -42,10 +45,9 @@ final class MainView extends BorderPane {
         // layout), and hidden screens made that walk several times longer
         content.getChildren().setAll(screens.view(main.screenProperty().get()));
         // skins and styles of every screen are made once, as the window is built, not at the first visit
-        sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        sceneProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> obs,
-                    javafx.scene.Scene old, javafx.scene.Scene scene) {
+            public void changed(ObservableValue<? extends Scene> obs, Scene old, Scene scene) {
                 if (scene != null) {
                     sceneProperty().removeListener(this);
                     for (Screen screen : Screen.values()) {

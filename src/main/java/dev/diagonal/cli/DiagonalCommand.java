@@ -63,31 +63,20 @@ final class DiagonalCommand implements Callable<Integer> {
         }
         Path chosen = project != null ? project : projectFolder(positionalProject);
         List<String> args = new ArrayList<>();
-        if (chosen != null) {
-            args.add("--project");
-            args.add(chosen.toString());
-        }
-        if (snapshot != null) {
-            args.add("--snapshot");
-            args.add(snapshot.toString());
-        }
-        if (screen != null) {
-            args.add("--screen");
-            args.add(screen);
-        }
-        if (benchUi != null) {
-            args.add("--bench-ui");
-            args.add(benchUi.toString());
-        }
-        if (benchDataset != null) {
-            args.add("--bench-dataset");
-            args.add(benchDataset);
-        }
-        if (benchEpochs != null) {
-            args.add("--bench-epochs");
-            args.add(benchEpochs.toString());
-        }
+        addOption(args, "--project", chosen);
+        addOption(args, "--snapshot", snapshot);
+        addOption(args, "--screen", screen);
+        addOption(args, "--bench-ui", benchUi);
+        addOption(args, "--bench-dataset", benchDataset);
+        addOption(args, "--bench-epochs", benchEpochs);
         return args;
+    }
+
+    private static void addOption(List<String> args, String name, Object value) {
+        if (value != null) {
+            args.add(name);
+            args.add(value.toString());
+        }
     }
 
     /** A project file stands for its folder; a folder stands for itself. */

@@ -25,17 +25,10 @@ final class HeatmapHeaders {
 
     /** The rows' header, {@code width} wide: thumbnail (when loaded) and name, one per {@code cell} px. */
     static void drawRows(Canvas canvas, double width, double cell, List<String> names, List<Image> thumbnails) {
-        canvas.setWidth(width);
-        canvas.setHeight(cell * names.size());
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        double thumb = thumbnails.isEmpty() ? 0 : Math.min(cell, 48);
         double font = fontSize(cell);
+        GraphicsContext g = clearedForText(canvas, width, cell * names.size(), font);
+        double thumb = thumbnails.isEmpty() ? 0 : Math.min(cell, 48);
         int every = every(cell, font);
-        g.setFont(Font.font(font));
-        g.setFill(TEXT);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
         double textRight = width - thumb - 4;
         for (int row = 0; row < names.size(); row++) {
             Image image = row < thumbnails.size() ? thumbnails.get(row) : null;
@@ -53,22 +46,28 @@ final class HeatmapHeaders {
 
     /** The columns' header, {@code height} tall: each name turned to read upwards, one per {@code cell} px. */
     static void drawColumns(Canvas canvas, double height, double cell, List<String> names) {
-        canvas.setWidth(cell * names.size());
-        canvas.setHeight(height);
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         double font = fontSize(cell);
+        GraphicsContext g = clearedForText(canvas, cell * names.size(), height, font);
         int every = every(cell, font);
-        g.setFont(Font.font(font));
-        g.setFill(TEXT);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
         g.save();
         g.rotate(-90); // x now runs upwards (negative y on screen), y runs right
         for (int col = 0; col < names.size(); col += every) {
             g.fillText(fit(names.get(col), height - 2, font), -2, col * cell + cell / 2);
         }
         g.restore();
+    }
+
+    /** Sizes and clears {@code canvas}, and sets its pen for right-aligned, vertically centred labels. */
+    private static GraphicsContext clearedForText(Canvas canvas, double width, double height, double font) {
+        canvas.setWidth(width);
+        canvas.setHeight(height);
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, width, height);
+        g.setFont(Font.font(font));
+        g.setFill(TEXT);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        return g;
     }
 
     private static double fontSize(double cell) {

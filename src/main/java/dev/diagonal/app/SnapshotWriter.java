@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.function.IntConsumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
@@ -15,12 +16,13 @@ import javafx.util.Duration;
 import javax.imageio.ImageIO;
 
 /**
- * Waits until the workbench is quiet (no task running, no thumbnail loading, for a second), then writes
- * the scene to a PNG and reports an exit code: 0 written, 1 failed.
+ * Waits until the workbench is quiet (no task running, no thumbnail loading, for a second of wall-clock
+ * time), lets the redraws already queued on the UI thread run, then writes the scene to a PNG and
+ * reports an exit code: 0 written, 1 failed.
  */
 final class SnapshotWriter {
 
-    private static final int QUIET_POLLS = 4;
+    private static final long QUIET_NANOS = 1_000_000_000L;
     private static final Duration POLL = Duration.millis(250);
     private static final long TIMEOUT_NANOS = 300_000_000_000L;
 
@@ -30,7 +32,7 @@ final class SnapshotWriter {
     private final Path file;
     private final IntConsumer done;
     private final long deadline = System.nanoTime() + TIMEOUT_NANOS;
-    private int quiet;
+    private long quietSince = -1;
 
     SnapshotWriter(Scene scene, FxTaskRunner runner, ThumbnailLoader thumbnails, Path file, IntConsumer done) {
         this.scene = scene;
@@ -43,15 +45,19 @@ final class SnapshotWriter {
     void start() {
         Timeline poll = new Timeline();
         poll.getKeyFrames().add(new KeyFrame(POLL, event -> {
+            // a timeline catches up on cycles missed while the UI thread was busy (several polls in one
+            // pulse), so quiet is measured on the clock, not counted in polls
+            long now = System.nanoTime();
             boolean idle = runner.countProperty().get() == 0 && thumbnails.isIdle();
-            quiet = idle ? quiet + 1 : 0;
-            boolean late = System.nanoTime() > deadline;
-            if (quiet >= QUIET_POLLS || late) {
+            quietSince = !idle ? -1 : quietSince < 0 ? now : quietSince;
+            boolean late = now > deadline;
+            if (idle && now - quietSince >= QUIET_NANOS || late) {
                 poll.stop();
                 if (late) {
                     System.err.println("diagonal: snapshot: still busy after 5 minutes; writing what is shown");
                 }
-                done.accept(write());
+                // redraws queued by the last updates (charts, heatmap) run before the picture is taken
+                Platform.runLater(() -> done.accept(write()));
             }
         }));
         poll.setCycleCount(Timeline.INDEFINITE);

@@ -164,7 +164,7 @@ public final class FinetuneView extends BorderPane {
         tabs.setId("finetune-tabs");
         // the heatmap beside the curves: how the diagonal sharpens is the point of watching a run
         SplitPane charts = new SplitPane(tabs, similarity);
-        charts.setDividerPositions(0.5);
+        charts.setDividerPositions(0.42); // the heatmap gets the larger share: its cells grow with the width
         VBox.setVgrow(charts, Priority.ALWAYS);
         return Ui.card(null, status, bar, plan, metrics, charts);
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.skin.VirtualFlow;
 
@@ -144,8 +145,13 @@ final class UiBench {
         }
         PulseMonitor monitor = new PulseMonitor();
         long start = System.nanoTime();
+        // when the run's first step and evaluation reached the screen, on the clock of the long gaps
+        Map<String, Object> marks = new LinkedHashMap<>();
         fx(() -> {
             monitor.start();
+            marks.put("started_at_uptime_ms", uptimeMillis());
+            finetune.display().steps().addListener((ListChangeListener<Object>) change -> marks.putIfAbsent("first_step_at_uptime_ms", uptimeMillis()));
+            finetune.display().evaluations().addListener((ListChangeListener<Object>) change -> marks.putIfAbsent("first_evaluation_at_uptime_ms", uptimeMillis()));
             finetune.startCommand().execute();
             return null;
         });
@@ -163,6 +169,7 @@ final class UiBench {
         result.put("similarity_snapshots", fx(() -> display.replay().snapshots().size()));
         result.put("seconds", Math.round(seconds * 10) / 10.0);
         result.putAll(stalls);
+        result.putAll(fx(() -> new LinkedHashMap<>(marks)));
         List<String> created = project.runs().list().stream().map(RunSummary::id).filter(id -> !before.contains(id)).toList();
         for (String id : created) {
             project.runs().delete(id);
@@ -172,6 +179,10 @@ final class UiBench {
             throw new IllegalStateException("the fine-tune did not complete: " + result.get("status"));
         }
         return result;
+    }
+
+    private static long uptimeMillis() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     /** How many nodes the scene holds, in all and per screen: a screen that piles up nodes slows every pulse. */

@@ -8,6 +8,7 @@ import dev.diagonal.app.common.FxTaskRunner;
 import dev.diagonal.app.common.Session;
 import dev.diagonal.app.common.TaskNotifier;
 import dev.diagonal.app.common.ThumbnailLoader;
+import dev.diagonal.app.finetune.FinetuneView;
 import dev.diagonal.project.Project;
 import dev.diagonal.project.Settings;
 import java.nio.file.Files;
@@ -68,6 +69,7 @@ public final class WorkbenchApp extends Application {
             restoreGeometry(settings);
         }
         stage.show();
+        Platform.runLater(FinetuneView::warmUp);
         main.show(options.screen() == null ? Screen.PROJECT : options.screen());
         if (options.bench() != null) {
             if (openHeadless(options)) {

@@ -1,6 +1,9 @@
 package dev.diagonal.app.bench;
 
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,21 +20,33 @@ import javafx.application.Platform;
 public final class PulseMonitor {
 
     private static final long PING_MILLIS = 16;
+    private static final double LONG_GAP_MILLIS = 50;
 
     private final StallStats pulseGaps = new StallStats();
     private final StallStats pingDelays = new StallStats();
     private AnimationTimer timer;
     private ScheduledExecutorService pinger;
+    private final List<Map<String, Object>> longGaps = new ArrayList<>();
     private long lastPulse;
 
     /** Starts measuring; call on the JavaFX thread. */
     public void start() {
         lastPulse = 0;
+        longGaps.clear();
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 if (lastPulse != 0) {
-                    pulseGaps.add((now - lastPulse) / 1e6);
+                    double gap = (now - lastPulse) / 1e6;
+                    pulseGaps.add(gap);
+                    if (gap > LONG_GAP_MILLIS) {
+                        // when, on the clock of JVM logs (-Xlog uptime, JFR), to find what filled the gap
+                        Map<String, Object> entry = new LinkedHashMap<>();
+                        entry.put("ended_at_uptime_ms", ManagementFactory.getRuntimeMXBean().getUptime());
+                        entry.put("ended_at_epoch_ms", System.currentTimeMillis());
+                        entry.put("gap_ms", Math.round(gap * 10) / 10.0);
+                        longGaps.add(entry);
+                    }
                 }
                 lastPulse = now;
             }
@@ -48,13 +63,17 @@ public final class PulseMonitor {
         }, 0, PING_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Stops measuring and returns {@code pulses} (gaps between pulses) and {@code runlater} (ping delays); JavaFX thread. */
+    /**
+     * Stops measuring and returns {@code pulses} (gaps between pulses), {@code runlater} (ping delays) and
+     * {@code long_gaps} (each gap over 50 ms, with when it ended: JVM uptime and epoch milliseconds); JavaFX thread.
+     */
     public Map<String, Object> stop() {
         timer.stop();
         pinger.shutdownNow();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("pulses", pulseGaps.summary());
         result.put("runlater", pingDelays.summary());
+        result.put("long_gaps", List.copyOf(longGaps));
         return result;
     }
 

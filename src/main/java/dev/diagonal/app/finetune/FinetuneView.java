@@ -40,6 +40,11 @@ public final class FinetuneView extends BorderPane {
         setCenter(live(model.display()));
     }
 
+    /** Draws the similarity heatmap once off screen (UI thread), so that a run's first one does not stall the window. */
+    public static void warmUp() {
+        HeatmapView.warmUp();
+    }
+
     private VBox setup(FinetuneViewModel model) {
         TrainingForm form = model.form();
         ComboBox<String> method = new ComboBox<>(FXCollections.observableArrayList(TrainingForm.METHODS));

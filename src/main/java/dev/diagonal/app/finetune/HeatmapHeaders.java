@@ -44,17 +44,18 @@ final class HeatmapHeaders {
         }
     }
 
-    /** The columns' header, {@code height} tall: each name turned to read upwards, one per {@code cell} px. */
+    /**
+     * The columns' header, drawn as {@code height} wide rows of right-aligned names, one per {@code cell}
+     * px: the view turns the canvas a quarter left so that they read upwards. Turning the node, not the
+     * text, keeps the text on the glyph cache (a software renderer draws every turned glyph as a path).
+     */
     static void drawColumns(Canvas canvas, double height, double cell, List<String> names) {
         double font = fontSize(cell);
-        GraphicsContext g = clearedForText(canvas, cell * names.size(), height, font);
+        GraphicsContext g = clearedForText(canvas, height, cell * names.size(), font);
         int every = every(cell, font);
-        g.save();
-        g.rotate(-90); // x now runs upwards (negative y on screen), y runs right
         for (int col = 0; col < names.size(); col += every) {
-            g.fillText(fit(names.get(col), height - 2, font), -2, col * cell + cell / 2);
+            g.fillText(fit(names.get(col), height - 2, font), height - 2, col * cell + cell / 2);
         }
-        g.restore();
     }
 
     /** Sizes and clears {@code canvas}, and sets its pen for right-aligned, vertically centred labels. */

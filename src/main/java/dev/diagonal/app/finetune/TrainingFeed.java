@@ -14,7 +14,9 @@ import java.util.function.Consumer;
 
 /**
  * Carries a training run's reports from the trainer's thread to the UI thread, coalesced: however many
- * steps the trainer makes between two UI turns, the UI gets one {@link Update} with all of them.
+ * steps the trainer makes between two UI turns, the UI gets one {@link Update} with all of them. After
+ * handing over a similarity snapshot, the heaviest update to draw, the trainer pauses for a breath so
+ * that the UI thread and the renderer do not compete with training for a CPU while they draw it.
  */
 final class TrainingFeed implements TrainingListener {
 
@@ -31,6 +33,7 @@ final class TrainingFeed implements TrainingListener {
     private final Executor ui;
     private final Consumer<Update> sink;
     private final BooleanSupplier cancelled;
+    private final Duration breath;
     private TrainingPlan plan;
     private List<Step> steps = new ArrayList<>();
     private List<Evaluation> evaluations = new ArrayList<>();
@@ -40,10 +43,26 @@ final class TrainingFeed implements TrainingListener {
     private String endMessage;
     private boolean scheduled;
 
-    TrainingFeed(Executor ui, Consumer<Update> sink, BooleanSupplier cancelled) {
+    /**
+     * @param breath how long the trainer pauses after handing the UI a similarity snapshot (and in
+     *               {@link #breathe()}); zero for none
+     */
+    TrainingFeed(Executor ui, Consumer<Update> sink, BooleanSupplier cancelled, Duration breath) {
         this.ui = ui;
         this.sink = sink;
         this.cancelled = cancelled;
+        this.breath = breath;
+    }
+
+    /** Pauses the calling (trainer's) thread for the breath, so that the UI draws what it was just given. */
+    void breathe() {
+        if (!breath.isZero()) {
+            try {
+                Thread.sleep(breath.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Whether the user asked the run to stop (the trainer polls this between steps). */
@@ -70,9 +89,12 @@ final class TrainingFeed implements TrainingListener {
     }
 
     @Override
-    public synchronized void onSimilarity(SimilaritySnapshot snapshot) {
-        similarities.add(snapshot);
-        schedule();
+    public void onSimilarity(SimilaritySnapshot snapshot) {
+        synchronized (this) {
+            similarities.add(snapshot);
+            schedule();
+        }
+        breathe();
     }
 
     @Override

@@ -41,6 +41,13 @@ import javafx.collections.ObservableList;
  */
 public final class FinetuneViewModel {
 
+    // on 2 CPU cores with software rendering, the UI's heaviest frames (a run's start, a new similarity
+    // snapshot) waited for a CPU while training ran; with the trainer pausing 250 ms at the start and
+    // after each snapshot (and the heatmap's first draw warmed up), the UI benchmark's longest stall
+    // was 53-105 ms in nine of ten runs (368 ms in one, at Start) against 74-161 ms (median 123) for the
+    // build before, interleaved
+    private static final Duration UI_BREATH = Duration.ofMillis(250);
+
     private final Session session;
     private final TrainingForm form = new TrainingForm();
     private final ObservableList<DatasetEntry> entries = FXCollections.observableArrayList();
@@ -52,11 +59,6 @@ public final class FinetuneViewModel {
     private final Command stop;
     private TaskHandle handle;
     private Duration pollInterval = Duration.ofSeconds(1);
-    // on 2 CPU cores with software rendering, the UI's heaviest frames (a run's start, a new similarity
-    // snapshot) waited for a CPU while training ran; pausing the trainer 250 ms at the start and after
-    // each snapshot took the benchmark's longest stall from 79-154 ms (median 120, five runs) to
-    // 80-105 ms (median 90, five runs interleaved with those)
-    private static final Duration UI_BREATH = Duration.ofMillis(250);
 
     public FinetuneViewModel(Session session) {
         this.session = session;

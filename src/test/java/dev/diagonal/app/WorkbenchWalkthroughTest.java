@@ -104,9 +104,11 @@ class WorkbenchWalkthroughTest {
         snapshot(stage.getScene(), "mistakes");
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
-        // only the shown screen is in the scene
+        // every screen stays in the scene; only the shown one is visible and takes part in layout
         waitUntil(10, () -> robot.lookup("#screen-dataset").tryQuery().map(Node::isVisible).orElse(false));
-        assertThat(robot.lookup("#screen-zeroshot").tryQuery()).isEmpty();
+        Node zeroShot = robot.lookup("#screen-zeroshot").query();
+        assertThat(zeroShot.isVisible()).isFalse();
+        assertThat(zeroShot.isManaged()).isFalse();
         GridView<?> samples = (GridView<?>) lookup("#sample-grid");
         waitUntil(30, () -> samples.getItems().size() == 5);
 

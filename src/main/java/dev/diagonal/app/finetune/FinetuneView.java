@@ -152,7 +152,7 @@ public final class FinetuneView extends BorderPane {
         LiveChart metricChart = new LiveChart(LiveCharts.lines(null, null, new XYSeriesCollection(metric), true));
         VBox evaluation = new VBox(6, Ui.row(new Label("Metric"), metricChoice), metricChart.viewer());
         VBox.setVgrow(metricChart.viewer(), Priority.ALWAYS);
-        HeatmapPane similarity = new HeatmapPane(model.replay());
+        HeatmapPane similarity = new HeatmapPane(model.replay(), visibleProperty());
         ListView<String> warnings = new ListView<>(model.warnings());
         warnings.setPlaceholder(new Label("No warnings"));
 
@@ -162,8 +162,9 @@ public final class FinetuneView extends BorderPane {
         LiveChart lossChart = new LiveChart(LiveCharts.lines(null, "loss", lossData, false));
         Tab lossTab = new Tab("Loss", lossChart.viewer());
         Tab evaluationTab = new Tab("Evaluation", evaluation);
-        lossChart.showingWhen(lossTab.selectedProperty());
-        metricChart.showingWhen(evaluationTab.selectedProperty());
+        // hidden with the screen too (the workbench keeps every screen in the scene)
+        lossChart.showingWhen(lossTab.selectedProperty().and(visibleProperty()));
+        metricChart.showingWhen(evaluationTab.selectedProperty().and(visibleProperty()));
         TabPane tabs = new TabPane(lossTab, evaluationTab, warningTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("finetune-tabs");

@@ -5,6 +5,7 @@ import dev.diagonal.app.common.Ui;
 import dev.diagonal.project.SimilaritySnapshot;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -21,7 +22,8 @@ import javafx.scene.layout.VBox;
  */
 final class HeatmapPane extends VBox {
 
-    HeatmapPane(SimilarityReplay replay) {
+    /** @param screenShown whether the screen holding the pane is shown (the heatmap redraws only then) */
+    HeatmapPane(SimilarityReplay replay, ObservableBooleanValue screenShown) {
         super(6);
         Slider slider = new Slider(0, 0, 0);
         slider.setId("similarity-step");
@@ -75,8 +77,10 @@ final class HeatmapPane extends VBox {
         });
         chart.visibleProperty().bind(replay.shownProperty().isNotNull());
         replay.shownProperty().addListener((obs, old, snapshot) -> rebuild.request());
-        rebuild.setShowing(false);
-        sceneProperty().addListener((obs, old, scene) -> rebuild.setShowing(scene != null));
+        Runnable showing = () -> rebuild.setShowing(getScene() != null && screenShown.get());
+        showing.run();
+        sceneProperty().addListener((obs, old, scene) -> showing.run());
+        screenShown.addListener((obs, old, shown) -> showing.run());
         StackPane area = new StackPane(chart, empty);
         VBox.setVgrow(area, Priority.ALWAYS);
         getChildren().addAll(Ui.row(stepTitle, slider, step, before), area);

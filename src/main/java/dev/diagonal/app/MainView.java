@@ -40,7 +40,7 @@ final class MainView extends BorderPane {
         content.getStyleClass().add("content");
         // every screen stays in the scene, the hidden ones invisible and unmanaged: a screen entering the
         // scene has the styles of all its nodes computed anew, a 313-445 ms stall at each switch (2 cores)
-        // against 74-106 ms this way; their charts count as hidden and do not redraw
+        // against 74-150 ms this way; their charts count as hidden and do not redraw
         for (Screen screen : Screen.values()) {
             Node view = screens.view(screen);
             view.visibleProperty().bind(main.screenProperty().isEqualTo(screen));

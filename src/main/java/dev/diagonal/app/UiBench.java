@@ -10,6 +10,7 @@ import dev.diagonal.app.finetune.RunDisplay;
 import dev.diagonal.project.DatasetEntry;
 import dev.diagonal.project.Project;
 import dev.diagonal.project.RunSummary;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -189,7 +190,7 @@ final class UiBench {
     }
 
     private static long uptimeMillis() {
-        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        return ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     /** How many nodes the scene holds, in all and per screen: a screen that piles up nodes slows every pulse. */

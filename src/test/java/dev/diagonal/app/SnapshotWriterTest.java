@@ -3,7 +3,7 @@ package dev.diagonal.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diagonal.app.common.FxTaskRunner;
-import dev.diagonal.app.common.TaskEvents;
+import dev.diagonal.app.common.TaskNotifier;
 import dev.diagonal.app.common.ThumbnailLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,17 +20,6 @@ import org.testfx.api.FxToolkit;
 
 /** When {@code --snapshot} takes its picture, in a headless toolkit (Monocle). */
 class SnapshotWriterTest {
-
-    private static final TaskEvents NO_EVENTS = new TaskEvents() {
-        @Override
-        public void succeeded(String title, boolean quiet) {}
-
-        @Override
-        public void failed(String title, Throwable error) {}
-
-        @Override
-        public void cancelled(String title) {}
-    };
 
     @TempDir
     Path tmp;
@@ -51,7 +40,7 @@ class SnapshotWriterTest {
         Label label = new Label("before");
         AtomicLong stallEnded = new AtomicLong();
         CompletableFuture<Long> written = new CompletableFuture<>();
-        FxTaskRunner runner = new FxTaskRunner(1, NO_EVENTS);
+        FxTaskRunner runner = new FxTaskRunner(1, new TaskNotifier(new ConsoleDialogService()));
         ThumbnailLoader thumbnails = new ThumbnailLoader(32, 8, 1);
         String[] textWhenWritten = new String[1];
         Platform.runLater(() -> {

@@ -4,6 +4,7 @@ import dev.diagonal.app.common.LiveChart;
 import dev.diagonal.app.common.Ui;
 import dev.diagonal.project.DatasetEntry;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -124,17 +125,18 @@ public final class FinetuneView extends BorderPane {
         Label metrics = Ui.bound(model.metricsProperty(), "status");
 
         XYSeries loss = new XYSeries("loss", true, true);
+        Consumer<TrainingFeed.Step> plot = s -> loss.add(s.step(), s.loss(), false);
         XYSeriesCollection lossData = new XYSeriesCollection(loss);
         model.steps().addListener((ListChangeListener<TrainingFeed.Step>) change -> {
             while (change.next()) {
                 if (change.wasRemoved() && model.steps().isEmpty()) {
                     loss.clear();
                 }
-                change.getAddedSubList().forEach(s -> loss.add(s.step(), s.loss(), false));
+                change.getAddedSubList().forEach(plot);
             }
             loss.fireSeriesChanged();
         });
-        model.steps().forEach(s -> loss.add(s.step(), s.loss(), false)); // a run shown before this view was made
+        model.steps().forEach(plot); // a run shown before this view was made
         loss.fireSeriesChanged();
         XYSeries metric = new XYSeries("metric", true, true);
         ComboBox<String> metricChoice = new ComboBox<>();

@@ -105,6 +105,9 @@ public final class RunStore {
 
     /** Summarises a run folder, never failing on a bad {@code run.json}. */
     static RunSummary summarize(RunFolder run) {
+        // the lock is probed before run.json is read: a trainer writes its final run.json before it lets go of
+        // the lock, so a run that ends between the two reads is never taken for one whose process died
+        RunLock.State lock = run.lockState();
         RunInfo info;
         try {
             info = run.readRunJson();
@@ -113,7 +116,7 @@ public final class RunStore {
                     e.getMessage(), false);
         }
         RunStatus status = info.status() == null ? RunStatus.FAILED : info.status();
-        boolean live = isLive(run, info);
+        boolean live = isLive(lock, info);
         if (status == RunStatus.RUNNING && !live) {
             status = RunStatus.INTERRUPTED;
         }
@@ -121,8 +124,8 @@ public final class RunStore {
                 info.bestMetric(), info.startedAt(), duration(run, info, status), info.message(), true);
     }
 
-    private static boolean isLive(RunFolder run, RunInfo info) {
-        return switch (run.lockState()) {
+    private static boolean isLive(RunLock.State lock, RunInfo info) {
+        return switch (lock) {
             case HELD -> true;
             case FREE -> false;
             case UNKNOWN -> info.pid() != null

@@ -84,6 +84,28 @@ class RunStoreTest {
     }
 
     @Test
+    void aRunThatEndsWhileItIsBeingSummarisedIsNeverTakenForInterrupted() throws Exception {
+        RunStore store = new RunStore(tmp);
+        for (int i = 0; i < 60; i++) {
+            RunFolder run = run("ending" + i, "2025-01-01T10:00:00Z", RunStatus.RUNNING, null, ProcessHandle.current().pid());
+            RunLock lock = run.lock();
+            Thread trainer = new Thread(() -> { // as a trainer ends: final run.json first, then the lock
+                RunInfo info = run.readRunJson();
+                run.writeRunJson(new RunInfo(info.id(), info.method(), RunStatus.COMPLETED, info.hyperparameters(),
+                        null, info.startedAt(), Instant.parse("2025-01-01T10:05:00Z"), null, null, info.pid()));
+                lock.close();
+            });
+            trainer.start();
+            RunStatus status;
+            do {
+                status = store.find(run.id()).orElseThrow().status();
+            } while (status == RunStatus.RUNNING);
+            trainer.join();
+            assertThat(status).as("run %d", i).isEqualTo(RunStatus.COMPLETED);
+        }
+    }
+
+    @Test
     void runOwnedByAnotherProcessIsLiveUntilThatProcessIsKilled() throws Exception {
         RunFolder run = RunFolder.create(tmp, "child");
         RunStore store = new RunStore(tmp);

@@ -10,7 +10,6 @@ import dev.diagonal.app.finetune.RunDisplay;
 import dev.diagonal.project.DatasetEntry;
 import dev.diagonal.project.Project;
 import dev.diagonal.project.RunSummary;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -156,9 +155,9 @@ final class UiBench {
         Map<String, Object> marks = new LinkedHashMap<>();
         fx(() -> {
             monitor.start();
-            marks.put("started_at_uptime_ms", uptimeMillis());
-            finetune.display().steps().addListener((ListChangeListener<Object>) change -> marks.putIfAbsent("first_step_at_uptime_ms", uptimeMillis()));
-            finetune.display().evaluations().addListener((ListChangeListener<Object>) change -> marks.putIfAbsent("first_evaluation_at_uptime_ms", uptimeMillis()));
+            marks.put("started_at_uptime_ms", PulseMonitor.uptimeMillis());
+            finetune.display().steps().addListener((ListChangeListener<Object>) change -> marks.putIfAbsent("first_step_at_uptime_ms", PulseMonitor.uptimeMillis()));
+            finetune.display().evaluations().addListener((ListChangeListener<Object>) change -> marks.putIfAbsent("first_evaluation_at_uptime_ms", PulseMonitor.uptimeMillis()));
             finetune.startCommand().execute();
             return null;
         });
@@ -187,10 +186,6 @@ final class UiBench {
             throw new IllegalStateException("the fine-tune did not complete: " + result.get("status"));
         }
         return result;
-    }
-
-    private static long uptimeMillis() {
-        return ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     /** How many nodes the scene holds, in all and per screen: a screen that piles up nodes slows every pulse. */

@@ -90,9 +90,7 @@ class RunStoreTest {
             RunFolder run = run("ending" + i, "2025-01-01T10:00:00Z", RunStatus.RUNNING, null, ProcessHandle.current().pid());
             RunLock lock = run.lock();
             Thread trainer = new Thread(() -> { // as a trainer ends: final run.json first, then the lock
-                RunInfo info = run.readRunJson();
-                run.writeRunJson(new RunInfo(info.id(), info.method(), RunStatus.COMPLETED, info.hyperparameters(),
-                        null, info.startedAt(), Instant.parse("2025-01-01T10:05:00Z"), null, null, info.pid()));
+                run.writeRunJson(run.readRunJson().ended(RunStatus.COMPLETED, null));
                 lock.close();
             });
             trainer.start();

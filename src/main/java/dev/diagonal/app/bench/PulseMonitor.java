@@ -29,6 +29,11 @@ public final class PulseMonitor {
     private final List<Map<String, Object>> longGaps = new ArrayList<>();
     private long lastPulse;
 
+    /** Milliseconds since the JVM started: the clock of {@code -Xlog} uptime and JFR, to line events up with. */
+    public static long uptimeMillis() {
+        return ManagementFactory.getRuntimeMXBean().getUptime();
+    }
+
     /** Starts measuring; call on the JavaFX thread. */
     public void start() {
         lastPulse = 0;
@@ -42,7 +47,7 @@ public final class PulseMonitor {
                     if (gap > LONG_GAP_MILLIS) {
                         // when, on the clock of JVM logs (-Xlog uptime, JFR), to find what filled the gap
                         Map<String, Object> entry = new LinkedHashMap<>();
-                        entry.put("ended_at_uptime_ms", ManagementFactory.getRuntimeMXBean().getUptime());
+                        entry.put("ended_at_uptime_ms", uptimeMillis());
                         entry.put("ended_at_epoch_ms", System.currentTimeMillis());
                         entry.put("gap_ms", Math.round(gap * 10) / 10.0);
                         longGaps.add(entry);

@@ -15,10 +15,13 @@ Usage (about 1 s per step of 64 images on 2 cores):
     # a starter from the random init of `./diagonal init --config tools/starter/config.json --seed 0`
     .venv/bin/python tools/starter/lift_experiments.py starter --init INIT_DIR --out DIR --epochs 60
     #   --augment crop,affine,background[,blur,lowres,median]   --group category   (hard-negative batches)
+    #   --with-adaptation 1   (trains on the Twitter adaptation set too: the joint-training estimate of the ceiling)
     # fine-tuning recipes, each from the same model: key=value lists separated by ';'
     .venv/bin/python tools/starter/lift_experiments.py finetune --model DIR \
         --recipes "lr=3e-4,aug=crop+affine+background;train=vision,rep=4,ep=6"
-    #   keys: lr, ep (4), bs (64), aug (+ list, default none), rep (adaptation copies, 1),
+    #   keys: lr, ep (4), bs (64), aug (+ list of crop, affine, background, blur, lowres, median, hue, gray;
+    #         default none), group (source: each batch from one vendor; with rep=1 only, as it does
+    #         not keep repeated names apart), rep (adaptation copies, 1),
     #         replay (1: also train on Google), adapt (0: Google only, the replay ablation),
     #         train (all | vision | early: patch embedding and first 2 blocks)
     # linear corrections of frozen image features, fitted on the 382 Twitter/Google pairs
@@ -51,6 +54,9 @@ def rows(name):
 
 
 GOOGLE, ADAPT, HELD = rows('google.csv'), rows('twitter-adapt.csv'), rows('twitter-heldout.csv')
+for _r in GOOGLE + ADAPT + HELD:
+    _r['source'] = _r['filepath'].split('/')[1]  # google | twitter: batches drawn within one vendor
+ADAPT_NAMES = {r['caption'] for r in ADAPT}
 NAMES = [r['caption'] for r in GOOGLE]
 INDEX = {n: i for i, n in enumerate(NAMES)}
 TOKENIZER = CLIPTokenizer.from_pretrained(STARTER)
@@ -105,6 +111,13 @@ def augment(path, rng, opts):
         im = im.resize((n, n), Image.BILINEAR).resize((w, w), Image.BILINEAR)
     if 'median' in opts and rng.random() < 0.3:
         im = im.filter(ImageFilter.MedianFilter(3))
+    if 'gray' in opts and rng.random() < 0.3:
+        im = Image.merge('RGBA', (*[im.convert('L')] * 3, im.getchannel('A')))
+    elif 'hue' in opts and rng.random() < 0.5:
+        h, s, v = im.convert('RGB').convert('HSV').split()
+        shift = rng.randint(16, 240)
+        h = h.point(lambda x: (x + shift) % 256)
+        im = Image.merge('RGBA', (*Image.merge('HSV', (h, s, v)).convert('RGB').split(), im.getchannel('A')))
     background = (0, 0, 0)
     if 'background' in opts and rng.random() < 0.6:
         background = tuple(rng.randint(0, 255) for _ in range(3))
@@ -143,8 +156,10 @@ def report(model, tag):
     classifier = name_classifier(model)
     scores = {name: top1(image_features(model, rs), rs, classifier)
               for name, rs in (('held-out', HELD), ('adapt', ADAPT), ('google', GOOGLE))}
-    print(f"{tag}: held-out top-1 {scores['held-out']:.1f} | adaptation {scores['adapt']:.1f} | Google {scores['google']:.1f}",
-          flush=True)
+    guesses = (F.normalize(image_features(model, HELD), dim=-1) @ classifier.T).argmax(1).tolist()
+    to_adapt = sum(NAMES[g] in ADAPT_NAMES for g in guesses) / len(guesses) * 100
+    print(f"{tag}: held-out top-1 {scores['held-out']:.1f} | adaptation {scores['adapt']:.1f} | Google {scores['google']:.1f}"
+          f" | held-out guesses naming an adaptation concept {to_adapt:.1f} %", flush=True)
 
 
 def batches(data, size, rng, group=None):
@@ -224,14 +239,16 @@ def finetune(args):
             (GOOGLE if kv.get('replay', '1') == '1' else [])
         prefixes = TRAINABLE[kv.get('train', 'all')]
         train(model, data, int(kv.get('ep', 4)), float(kv.get('lr', 3e-4)), int(kv.get('bs', 64)),
-              set(kv.get('aug', '').split('+')) - {''}, trainable=lambda n: n.startswith(prefixes))
+              set(kv.get('aug', '').split('+')) - {''}, trainable=lambda n: n.startswith(prefixes),
+              group=kv.get('group'))
         report(model, f'{recipe} ({time.time() - start:.0f} s)')
 
 
 def starter(args):
     model, start = load(args.init), time.time()
     opts = set() if args.augment == 'none' else set(args.augment.split(','))
-    train(model, GOOGLE, args.epochs, args.lr, args.batch_size, opts, group=args.group, log_every=100)
+    data = GOOGLE + ADAPT * args.with_adaptation  # > 0: the joint-training bound on what adaptation can reach
+    train(model, data, args.epochs, args.lr, args.batch_size, opts, group=args.group, log_every=100)
     print(f'trained in {time.time() - start:.0f} s', flush=True)
     model.save_pretrained(args.out)
     report(model, f'starter {args.out}')
@@ -268,6 +285,8 @@ def main():
     s.add_argument('--batch-size', type=int, default=64)
     s.add_argument('--augment', default='crop,affine,background')
     s.add_argument('--group', default=None, help='manifest column whose values batches are drawn within')
+    s.add_argument('--with-adaptation', type=int, default=0,
+                   help='copies of the Twitter adaptation set trained on with Google (the joint-training bound)')
     f = sub.add_parser('finetune')
     f.add_argument('--model', default=str(STARTER))
     f.add_argument('--recipes', default='lr=3e-4,aug=crop+affine+background')

@@ -23,10 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The emoji story of {@code ./diagonal demo}, headless: score the starter model zero-shot on the held-out
@@ -100,7 +102,9 @@ public final class Demo {
 
         say.accept(String.format("[1/4] zero-shot with the starter model: %,d held-out Twitter emoji and %,d Google emoji, "
                 + "among %,d names and %d subcategories", heldout.size(), google.size(), names.size(), subcategories.size()));
-        Snapshot before = measure(request.model(), device, names, subcategories, templates, request, heldout, google, probe);
+        Set<String> adaptNames = adapt.stream().map(Sample::caption).collect(Collectors.toSet());
+        Snapshot before = measure(request.model(), device, names, adaptNames, subcategories, templates, request, heldout,
+                google, probe);
         say.accept("      " + before.describe());
 
         say.accept(String.format("[2/4] fine-tuning on the %d Twitter adaptation emoji%s (%d epochs, seed %d)",
@@ -123,7 +127,8 @@ public final class Demo {
         say.accept("[3/4] zero-shot with the fine-tuned model");
         Snapshot after;
         try (ModelView view = ModelView.of(ModelSource.resolve(runDir, true))) { // the weights at the end
-            after = measure(view.folder(), device, names, subcategories, templates, request, heldout, google, probe);
+            after = measure(view.folder(), device, names, adaptNames, subcategories, templates, request, heldout, google,
+                    probe);
         }
         say.accept("      " + after.describe());
 
@@ -168,16 +173,18 @@ public final class Demo {
         String describe() {
             SetScores h = scores.get(HELDOUT);
             SetScores g = scores.get(GOOGLE);
-            return String.format("held-out Twitter: name top-1 %.1f%% (top-5 %.1f%%), subcategory top-1 %.1f%% | "
-                    + "Google: name top-1 %.1f%%, subcategory top-1 %.1f%%", 100 * h.nameTop1(), 100 * h.nameTop5(),
-                    100 * h.subcategoryTop1(), 100 * g.nameTop1(), 100 * g.subcategoryTop1());
+            return String.format("held-out Twitter: name top-1 %.1f%% (top-5 %.1f%%), subcategory top-1 %.1f%%, "
+                    + "guessed as an adaptation concept %.1f%% | Google: name top-1 %.1f%%, subcategory top-1 %.1f%%",
+                    100 * h.nameTop1(), 100 * h.nameTop5(), 100 * h.subcategoryTop1(), 100 * h.adaptationNameGuesses(),
+                    100 * g.nameTop1(), 100 * g.subcategoryTop1());
         }
     }
 
-    private static Snapshot measure(Path model, Device device, List<String> names, List<String> subcategories,
-            List<String> templates, Request request, List<Sample> heldout, List<Sample> google, List<Sample> probe) {
+    private static Snapshot measure(Path model, Device device, List<String> names, Set<String> adaptNames,
+            List<String> subcategories, List<String> templates, Request request, List<Sample> heldout,
+            List<Sample> google, List<Sample> probe) {
         try (Embedder embedder = Embedder.open(model, device)) {
-            Scorer scorer = new Scorer(embedder, names, subcategories, templates, request.batchSize());
+            Scorer scorer = new Scorer(embedder, names, adaptNames, subcategories, templates, request.batchSize());
             Map<String, SetScores> scores = new LinkedHashMap<>();
             scores.put(HELDOUT, scorer.score(heldout));
             scores.put(GOOGLE, scorer.score(google));
@@ -194,6 +201,7 @@ public final class Demo {
             points.put("name_top1_points", 100 * (a.nameTop1() - b.nameTop1()));
             points.put("name_top5_points", 100 * (a.nameTop5() - b.nameTop5()));
             points.put("subcategory_top1_points", 100 * (a.subcategoryTop1() - b.subcategoryTop1()));
+            points.put("guessed_adaptation_name_points", 100 * (a.adaptationNameGuesses() - b.adaptationNameGuesses()));
             change.put(set, points);
         }
         return change;

@@ -8,10 +8,12 @@ import dev.diagonal.eval.ZeroShot;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Scores one model on emoji sets: each image's caption is its name, its label its subcategory. The
- * classifiers are prompt ensembles (the project's templates) over every name and every subcategory.
+ * classifiers are prompt ensembles (the project's templates) over every name and every subcategory;
+ * the names of the adaptation set are marked, to count how often they are guessed.
  */
 final class Scorer {
 
@@ -20,11 +22,17 @@ final class Scorer {
     private final List<String> subcategories;
     private final float[][] nameClasses;
     private final float[][] subcategoryClasses;
+    private final boolean[] adaptationName;
     private final int batchSize;
 
-    Scorer(Embedder embedder, List<String> names, List<String> subcategories, List<String> templates, int batchSize) {
+    Scorer(Embedder embedder, List<String> names, Set<String> adaptationNames, List<String> subcategories,
+            List<String> templates, int batchSize) {
         this.embedder = embedder;
         this.names = names;
+        this.adaptationName = new boolean[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            adaptationName[i] = adaptationNames.contains(names.get(i));
+        }
         this.subcategories = subcategories;
         this.batchSize = batchSize;
         this.nameClasses = ZeroShot.classifier(embedder, names, templates, batchSize);
@@ -46,10 +54,11 @@ final class Scorer {
         float[][] images = imageFeatures(samples);
         int[] nameTruth = indices(samples.stream().map(Sample::caption).toList(), names);
         int[] subTruth = indices(samples.stream().map(Sample::label).toList(), subcategories);
-        int[] nameRanks = ranks(Similarity.cosine(images, nameClasses), nameTruth);
+        float[][] nameCosine = Similarity.cosine(images, nameClasses);
+        int[] nameRanks = ranks(nameCosine, nameTruth);
         int[] subRanks = ranks(Similarity.cosine(images, subcategoryClasses), subTruth);
         return new SetScores(samples.size(), share(nameRanks, 1), share(nameRanks, 5), share(subRanks, 1),
-                share(subRanks, 5));
+                share(subRanks, 5), shareGuessedAmong(nameCosine, adaptationName));
     }
 
     /** Cosines of the images against the names' ensemble embeddings (the probe heatmap). */
@@ -76,6 +85,21 @@ final class Scorer {
             ranks[i] = higher;
         }
         return ranks;
+    }
+
+    /** The share of rows whose highest-scoring class (the first on ties) is a {@code marked} one. */
+    static double shareGuessedAmong(float[][] cosine, boolean[] marked) {
+        int hits = 0;
+        for (float[] row : cosine) {
+            int best = 0;
+            for (int c = 1; c < row.length; c++) {
+                if (row[c] > row[best]) {
+                    best = c;
+                }
+            }
+            hits += marked[best] ? 1 : 0;
+        }
+        return cosine.length == 0 ? 0 : (double) hits / cosine.length;
     }
 
     private static double share(int[] ranks, int k) {

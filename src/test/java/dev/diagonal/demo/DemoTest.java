@@ -2,6 +2,7 @@ package dev.diagonal.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,7 +87,11 @@ class DemoTest {
         double before = summary.at("/before/twitter-heldout/name_top1").asDouble();
         double after = summary.at("/after/twitter-heldout/name_top1").asDouble();
         assertThat(summary.at("/change/twitter-heldout/name_top1_points").asDouble())
-                .isCloseTo(100 * (after - before), org.assertj.core.api.Assertions.within(1e-9));
+                .isCloseTo(100 * (after - before), within(1e-9));
+        double guessed = summary.at("/after/twitter-heldout/guessed_adaptation_name").asDouble();
+        assertThat(guessed * 8).isBetween(0.0, 8.0).isCloseTo(Math.rint(guessed * 8), within(1e-9)); // of 8 images
+        assertThat(summary.at("/change/twitter-heldout/guessed_adaptation_name_points").asDouble()).isCloseTo(
+                100 * (guessed - summary.at("/before/twitter-heldout/guessed_adaptation_name").asDouble()), within(1e-9));
         assertThat(summary.at("/probe/captions")).hasSize(4);
         assertThat(summary.at("/finetune/replay_google").asBoolean()).isTrue();
         assertThat(Files.readAllLines(out.resolve("train.csv"))).hasSize(1 + 4 + 12); // adaptation set + Google replayed

@@ -51,7 +51,7 @@ final class Screens {
         views.put(Screen.MODEL, new ModelView(model));
         views.put(Screen.DATASET, new DatasetView(dataset, thumbnails));
         views.put(Screen.ZEROSHOT, new ZeroShotView(zeroShot, thumbnails));
-        views.put(Screen.FINETUNE, new FinetuneView(finetune));
+        views.put(Screen.FINETUNE, new FinetuneView(finetune, thumbnails));
         views.put(Screen.RUNS, new RunsView(runs));
         views.put(Screen.EXPORT, new ExportView(export));
         views.forEach((screen, view) -> view.setId("screen-" + screen.id()));

@@ -1,6 +1,7 @@
 package dev.diagonal.app.finetune;
 
 import dev.diagonal.app.common.LiveChart;
+import dev.diagonal.app.common.ThumbnailLoader;
 import dev.diagonal.app.common.Ui;
 import dev.diagonal.project.DatasetEntry;
 import java.util.Locale;
@@ -30,7 +31,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /** The fine-tune screen: the run's setup on the left, its live curves, similarities and warnings on the right. */
 public final class FinetuneView extends BorderPane {
 
-    public FinetuneView(FinetuneViewModel model) {
+    /** @param thumbnails decodes the similarity heatmap's probe images, shared with the other screens */
+    public FinetuneView(FinetuneViewModel model, ThumbnailLoader thumbnails) {
         getStyleClass().add("screen");
         Button start = Ui.button("Start", model.startCommand(), "Ctrl+Enter");
         start.getStyleClass().add("primary");
@@ -38,7 +40,7 @@ public final class FinetuneView extends BorderPane {
         setTop(Ui.header("Fine-tune", "Contrastive fine-tuning (FLYP) or a linear probe; every run is saved and resumable.",
                 start, Ui.button("Stop", model.stopCommand(), "Ctrl+Shift+.")));
         setLeft(setup(model));
-        setCenter(live(model.display()));
+        setCenter(live(model.display(), thumbnails));
     }
 
     /** Draws the similarity heatmap once off screen (UI thread), so that a run's first one does not stall the window. */
@@ -115,7 +117,7 @@ public final class FinetuneView extends BorderPane {
         };
     }
 
-    private VBox live(RunDisplay model) {
+    private VBox live(RunDisplay model, ThumbnailLoader thumbnails) {
         ProgressBar bar = new ProgressBar(0);
         bar.progressProperty().bind(model.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
@@ -154,7 +156,7 @@ public final class FinetuneView extends BorderPane {
         LiveChart metricChart = new LiveChart(LiveCharts.lines(null, null, new XYSeriesCollection(metric), true));
         VBox evaluation = new VBox(6, Ui.row(new Label("Metric"), metricChoice), metricChart.viewer());
         VBox.setVgrow(metricChart.viewer(), Priority.ALWAYS);
-        HeatmapPane similarity = new HeatmapPane(model.replay(), visibleProperty());
+        HeatmapPane similarity = new HeatmapPane(model.replay(), visibleProperty(), thumbnails);
         ListView<String> warnings = new ListView<>(model.warnings());
         warnings.setPlaceholder(new Label("No warnings"));
 

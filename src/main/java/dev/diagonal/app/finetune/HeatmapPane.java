@@ -1,6 +1,7 @@
 package dev.diagonal.app.finetune;
 
 import dev.diagonal.app.common.CoalescedRedraw;
+import dev.diagonal.app.common.ThumbnailLoader;
 import dev.diagonal.app.common.Ui;
 import dev.diagonal.project.SimilaritySnapshot;
 import javafx.application.Platform;
@@ -22,8 +23,11 @@ import javafx.scene.layout.VBox;
  */
 final class HeatmapPane extends VBox {
 
-    /** @param screenShown whether the screen holding the pane is shown (the heatmap redraws only then) */
-    HeatmapPane(SimilarityReplay replay, ObservableBooleanValue screenShown) {
+    /**
+     * @param screenShown whether the screen holding the pane is shown (the heatmap redraws only then)
+     * @param thumbnails decodes the probe images shown down the rows
+     */
+    HeatmapPane(SimilarityReplay replay, ObservableBooleanValue screenShown, ThumbnailLoader thumbnails) {
         super(6);
         Slider slider = new Slider(0, 0, 0);
         slider.setId("similarity-step");
@@ -62,7 +66,7 @@ final class HeatmapPane extends VBox {
         Label stepTitle = new Label("Step");
         stepTitle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
-        HeatmapView chart = new HeatmapView();
+        HeatmapView chart = new HeatmapView(thumbnails);
         Label empty = Ui.label("The probe batch's image-caption similarities appear here at the first evaluation; "
                 + "the diagonal (each image with its own caption) should light up as training goes on.", "hint");
         empty.setWrapText(true);

@@ -1,8 +1,8 @@
 package dev.diagonal.app.finetune;
 
 import dev.diagonal.app.common.CoalescedRedraw;
+import dev.diagonal.app.common.ThumbnailLoader;
 import dev.diagonal.project.SimilaritySnapshot;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +48,8 @@ final class HeatmapView extends Region {
     private final Tooltip tip = new Tooltip();
     private List<String> rowLabels = List.of();
     private List<String> colLabels = List.of();
-    private List<String> imagePaths;
+    private volatile List<String> imagePaths; // read by the thumbnail workers to drop a replaced batch
+    private final ThumbnailLoader loader;
     private final List<Image> thumbnails = new ArrayList<>();
     private SimilarityTips tips;
     private int[] cellColors = new int[0];
@@ -62,7 +63,9 @@ final class HeatmapView extends Region {
         }
     });
 
-    HeatmapView() {
+    /** @param loader decodes the probe images down the rows (ImageIO's formats, WebP included); null: none */
+    HeatmapView(ThumbnailLoader loader) {
+        this.loader = loader;
         getStyleClass().add("heatmap");
         title.getStyleClass().add("heatmap-title");
         cells.setSmooth(false);
@@ -89,7 +92,7 @@ final class HeatmapView extends Region {
         for (int i = 0; i < matrix.length; i++) {
             matrix[i][i] = 1;
         }
-        HeatmapView view = new HeatmapView();
+        HeatmapView view = new HeatmapView(null);
         Scene scene = new Scene(new StackPane(view), 420, 500);
         view.show(new SimilaritySnapshot(0, names, names, matrix, null));
         scene.snapshot(null);
@@ -214,22 +217,19 @@ final class HeatmapView extends Region {
         }
     }
 
-    /** Starts decoding the batch's thumbnails in the background; each one that arrives redraws the rows. */
+    /** Starts decoding the batch's thumbnails in the background; those that arrive redraw the rows, once per burst. */
     private void loadThumbnails() {
         thumbnails.clear();
-        if (imagePaths == null) {
+        List<String> batch = imagePaths;
+        if (batch == null || loader == null) {
             return;
         }
-        for (String path : imagePaths) {
-            Path file = Path.of(path);
-            if (!Files.isRegularFile(file)) {
-                thumbnails.add(null);
-                continue;
-            }
-            Image image = new Image(file.toUri().toString(), 48, 48, true, true, true);
-            thumbnails.add(image);
-            image.progressProperty().addListener((obs, old, progress) -> {
-                if (progress.doubleValue() >= 1 && thumbnails.contains(image)) {
+        for (int i = 0; i < batch.size(); i++) {
+            thumbnails.add(null);
+            int row = i;
+            loader.request(Path.of(batch.get(i)), () -> imagePaths == batch, image -> {
+                if (image != null && imagePaths == batch) {
+                    thumbnails.set(row, image);
                     // only the row header shows thumbnails: with a software renderer, a relayout repainting
                     // cells, captions and colour bar for each arriving thumbnail cost 30-50 ms a frame
                     rowsRedraw.request();
@@ -238,4 +238,8 @@ final class HeatmapView extends Region {
         }
     }
 
+    /** The thumbnail shown for {@code row}, or null while it loads or when it cannot be decoded. */
+    Image thumbnail(int row) {
+        return row < thumbnails.size() ? thumbnails.get(row) : null;
+    }
 }

@@ -3,6 +3,7 @@ package dev.diagonal.app.finetune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diagonal.app.common.TestSessions;
+import dev.diagonal.app.common.ThumbnailLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ class FinetuneViewTest {
         FxToolkit.registerPrimaryStage();
 
         List<ChartViewer> viewers = WaitForAsyncUtils.asyncFx(() -> {
-            FinetuneView view = new FinetuneView(reopened);
+            FinetuneView view = new FinetuneView(reopened, new ThumbnailLoader(96, 50, 1));
             new Scene(view, 1200, 800);
             view.applyCss();
             view.layout();

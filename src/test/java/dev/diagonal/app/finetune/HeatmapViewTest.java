@@ -58,7 +58,7 @@ class HeatmapViewTest {
     }
 
     @Test
-    void showsThumbnailsOfEveryFormatTheEngineReadsAndNoneForAMissingFile() throws Exception {
+    void showsThumbnailsOfWebpCmykJpegAndPngAndNoneForAMissingFile() throws Exception {
         FxToolkit.registerPrimaryStage();
         Path images = Path.of("src/test/resources/fixtures/image/images").toAbsolutePath();
         List<String> paths = List.of(images.resolve("webp_lossless_60x40.webp").toString(),

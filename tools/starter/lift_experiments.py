@@ -154,9 +154,10 @@ def top1(image_feats, rs, classifier):
 def report(model, tag):
     model.eval()
     classifier = name_classifier(model)
-    scores = {name: top1(image_features(model, rs), rs, classifier)
-              for name, rs in (('held-out', HELD), ('adapt', ADAPT), ('google', GOOGLE))}
-    guesses = (F.normalize(image_features(model, HELD), dim=-1) @ classifier.T).argmax(1).tolist()
+    sets = {'held-out': HELD, 'adapt': ADAPT, 'google': GOOGLE}
+    feats = {name: image_features(model, rs) for name, rs in sets.items()}
+    scores = {name: top1(feats[name], rs, classifier) for name, rs in sets.items()}
+    guesses = (F.normalize(feats['held-out'], dim=-1) @ classifier.T).argmax(1).tolist()
     to_adapt = sum(NAMES[g] in ADAPT_NAMES for g in guesses) / len(guesses) * 100
     print(f"{tag}: held-out top-1 {scores['held-out']:.1f} | adaptation {scores['adapt']:.1f} | Google {scores['google']:.1f}"
           f" | held-out guesses naming an adaptation concept {to_adapt:.1f} %", flush=True)

@@ -32,9 +32,10 @@ import java.util.stream.Collectors;
 
 /**
  * The emoji story of {@code ./diagonal demo}, headless: score the starter model zero-shot on the held-out
- * Twitter emoji and on the Google set it was trained on, fine-tune it contrastively on the Twitter
- * adaptation set, score again, and write the report ({@link DemoReport}). Everything is seeded, so the
- * same seed gives the same numbers.
+ * Twitter emoji, on the Twitter adaptation set and on the Google set it was trained on, fine-tune it
+ * contrastively on the adaptation set, score again (the adaptation set then shows what fine-tuning learnt on
+ * the concepts it saw, the held-out set what carried over to the others), and write the report
+ * ({@link DemoReport}). Everything is seeded, so the same seed gives the same numbers.
  */
 public final class Demo {
 
@@ -100,11 +101,12 @@ public final class Demo {
         DemoReport report = DemoReport.prepare(request.out());
         Device device = Devices.select(request.device());
 
-        say.accept(String.format("[1/4] zero-shot with the starter model: %,d held-out Twitter emoji and %,d Google emoji, "
-                + "among %,d names and %d subcategories", heldout.size(), google.size(), names.size(), subcategories.size()));
+        say.accept(String.format("[1/4] zero-shot with the starter model: %,d held-out Twitter emoji, the %,d of the "
+                + "adaptation set and %,d Google emoji, among %,d names and %d subcategories", heldout.size(), adapt.size(),
+                google.size(), names.size(), subcategories.size()));
         Set<String> adaptNames = adapt.stream().map(Sample::caption).collect(Collectors.toSet());
-        Snapshot before = measure(request.model(), device, names, adaptNames, subcategories, templates, request, heldout,
-                google, probe);
+        Snapshot before = measure(request.model(), device, names, adaptNames, subcategories, templates, request,
+                List.of(heldout, adapt, google), probe);
         say.accept("      " + before.describe());
 
         say.accept(String.format("[2/4] fine-tuning on the %d Twitter adaptation emoji%s (%d epochs, seed %d)",
@@ -127,8 +129,8 @@ public final class Demo {
         say.accept("[3/4] zero-shot with the fine-tuned model");
         Snapshot after;
         try (ModelView view = ModelView.of(ModelSource.resolve(runDir, true))) { // the weights at the end
-            after = measure(view.folder(), device, names, adaptNames, subcategories, templates, request, heldout, google,
-                    probe);
+            after = measure(view.folder(), device, names, adaptNames, subcategories, templates, request,
+                    List.of(heldout, adapt, google), probe);
         }
         say.accept("      " + after.describe());
 
@@ -168,33 +170,40 @@ public final class Demo {
         return TrainingConfig.defaults().with(settings);
     }
 
+    /** The scored sets, in the order of {@link #measure}'s {@code sets}. */
+    private static final List<String> SCORED = List.of(HELDOUT, ADAPT, GOOGLE);
+
     /** Scores and the probe matrix of one model. */
     private record Snapshot(Map<String, SetScores> scores, float[][] probe) {
         String describe() {
             SetScores h = scores.get(HELDOUT);
+            SetScores a = scores.get(ADAPT);
             SetScores g = scores.get(GOOGLE);
             return String.format("held-out Twitter: name top-1 %.1f%% (top-5 %.1f%%), subcategory top-1 %.1f%%, "
-                    + "guessed as an adaptation concept %.1f%% | Google: name top-1 %.1f%%, subcategory top-1 %.1f%%",
+                    + "guessed as an adaptation concept %.1f%% | adaptation set: name top-1 %.1f%% "
+                    + "| Google: name top-1 %.1f%%, subcategory top-1 %.1f%%",
                     100 * h.nameTop1(), 100 * h.nameTop5(), 100 * h.subcategoryTop1(), 100 * h.adaptationNameGuesses(),
-                    100 * g.nameTop1(), 100 * g.subcategoryTop1());
+                    100 * a.nameTop1(), 100 * g.nameTop1(), 100 * g.subcategoryTop1());
         }
     }
 
+    /** Scores the held-out, adaptation and Google sets (in that order) and the probe with one model. */
     private static Snapshot measure(Path model, Device device, List<String> names, Set<String> adaptNames,
-            List<String> subcategories, List<String> templates, Request request, List<Sample> heldout,
-            List<Sample> google, List<Sample> probe) {
+            List<String> subcategories, List<String> templates, Request request, List<List<Sample>> sets,
+            List<Sample> probe) {
         try (Embedder embedder = Embedder.open(model, device)) {
             Scorer scorer = new Scorer(embedder, names, adaptNames, subcategories, templates, request.batchSize());
             Map<String, SetScores> scores = new LinkedHashMap<>();
-            scores.put(HELDOUT, scorer.score(heldout));
-            scores.put(GOOGLE, scorer.score(google));
+            for (int i = 0; i < SCORED.size(); i++) {
+                scores.put(SCORED.get(i), scorer.score(sets.get(i)));
+            }
             return new Snapshot(scores, scorer.nameSimilarity(probe));
         }
     }
 
     private static Map<String, Object> change(Snapshot before, Snapshot after) {
         Map<String, Object> change = new LinkedHashMap<>();
-        for (String set : List.of(HELDOUT, GOOGLE)) {
+        for (String set : SCORED) {
             SetScores b = before.scores().get(set);
             SetScores a = after.scores().get(set);
             Map<String, Double> points = new LinkedHashMap<>();

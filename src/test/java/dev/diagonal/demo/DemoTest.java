@@ -92,6 +92,10 @@ class DemoTest {
         assertThat(guessed * 8).isBetween(0.0, 8.0).isCloseTo(Math.rint(guessed * 8), within(1e-9)); // of 8 images
         assertThat(summary.at("/change/twitter-heldout/guessed_adaptation_name_points").asDouble()).isCloseTo(
                 100 * (guessed - summary.at("/before/twitter-heldout/guessed_adaptation_name").asDouble()), within(1e-9));
+        assertThat(summary.at("/after/twitter-adapt/images").asInt()).isEqualTo(4); // scored too: what fine-tuning saw
+        assertThat(summary.at("/change/twitter-adapt/name_top1_points").asDouble()).isCloseTo(100 * (
+                summary.at("/after/twitter-adapt/name_top1").asDouble()
+                        - summary.at("/before/twitter-adapt/name_top1").asDouble()), within(1e-9));
         assertThat(summary.at("/probe/captions")).hasSize(4);
         assertThat(summary.at("/finetune/replay_google").asBoolean()).isTrue();
         assertThat(Files.readAllLines(out.resolve("train.csv"))).hasSize(1 + 4 + 12); // adaptation set + Google replayed

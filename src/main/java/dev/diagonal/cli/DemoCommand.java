@@ -48,6 +48,10 @@ final class DemoCommand implements Callable<Integer> {
             + "finetune (default: ${DEFAULT-VALUE})")
     String freeze;
 
+    @Option(names = "--augment", defaultValue = "crop,affine,background", description = "fine-tuning image "
+            + "augmentations, as for finetune; none to train on the plain images (default: ${DEFAULT-VALUE})")
+    String augment;
+
     @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu or auto (default: ${DEFAULT-VALUE})")
     String device;
 
@@ -72,7 +76,8 @@ final class DemoCommand implements Callable<Integer> {
                 System.console() != null);
         Map<String, Object> summary;
         try (Interruption interruption = new Interruption(spec.commandLine().getErr())) {
-            summary = Demo.run(new Demo.Request(projectDir, modelDir, out, seed, epochs, batchSize, lr, replay, freeze, device, 10),
+            summary = Demo.run(new Demo.Request(projectDir, modelDir, out, seed, epochs, batchSize, lr, replay, freeze,
+                    augment, device, 10),
                     line -> {
                         outWriter.println(line);
                         outWriter.flush();

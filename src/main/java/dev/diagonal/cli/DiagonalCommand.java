@@ -7,20 +7,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./diagonal}: the root of the command tree; without a subcommand it opens the workbench. */
-@Command(name = "diagonal", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "diagonal", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, // every subcommand takes -h, -V
+        versionProvider = VersionProvider.class,
         description = {"Diagonal: adapt CLIP image-text models.",
             "Without a subcommand, opens the workbench (on --project or PROJECT, else the last project, else the sample project).",
             "Subcommands run the engine headless."},
         subcommands = {EmbedCommand.class, TokenizeCommand.class, PreprocessCommand.class,
             ZeroShotCommand.class, InfoCommand.class, BenchCommand.class, FinetuneCommand.class, ResumeCommand.class,
-            EvaluateCommand.class, ExportCommand.class, InitCommand.class, DemoCommand.class})
+            EvaluateCommand.class, ExportCommand.class, InitCommand.class, DemoCommand.class, HelpCommand.class})
 final class DiagonalCommand implements Callable<Integer> {
 
     @Option(names = "--project", paramLabel = "DIR", description = "open this project folder in the workbench")

@@ -57,11 +57,12 @@ public final class Demo {
      * @param replay also train on the Google set (rehearsal), so that the names of the concepts missing from
      *     the adaptation set stay anchored while the image tower learns the Twitter style
      * @param freeze what fine-tuning leaves unchanged, as {@code finetune --freeze} reads it
+     * @param augment fine-tuning image augmentations, as {@code finetune --augment} reads them
      * @param device {@code cpu}, {@code gpu} or {@code auto}
      * @param probeSize images in the heatmap probe
      */
     public record Request(Path project, Path model, Path out, long seed, int epochs, int batchSize, double lr,
-            boolean replay, String freeze, String device, int probeSize) {}
+            boolean replay, String freeze, String augment, String device, int probeSize) {}
 
     private Demo() {}
 
@@ -98,6 +99,7 @@ public final class Demo {
         List<String> names = sortedUnion(Sample::caption, heldout, adapt, google);
         List<String> subcategories = sortedUnion(Sample::label, heldout, adapt, google);
         List<Sample> probe = probe(heldout, request.probeSize(), request.seed());
+        TrainingConfig config = fineTuning(request, templates); // a bad setting fails here, before any output
         DemoReport report = DemoReport.prepare(request.out());
         Device device = Devices.select(request.device());
 
@@ -116,7 +118,6 @@ public final class Demo {
                 : project.datasetPath(project.dataset(ADAPT).orElseThrow());
         CurveRecorder curves = new CurveRecorder(training);
         Path runDir = report.runDir();
-        TrainingConfig config = fineTuning(request, templates);
         TrainingResult result = Trainer.start(new TrainingRequest(request.model(), trainData, null, runDir, config),
                 curves, cancelled);
         if (result.status() == RunStatus.CANCELLED) {
@@ -162,7 +163,7 @@ public final class Demo {
         settings.put("seed", request.seed());
         settings.put("val_fraction", 0.0);
         settings.put("probe_size", request.probeSize());
-        settings.put("augment", "crop,affine,background");
+        settings.put("augment", request.augment());
         settings.put("caption_templates", templates);
         settings.put("device", request.device());
         settings.put("freeze", request.freeze());

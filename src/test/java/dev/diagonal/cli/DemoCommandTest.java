@@ -23,6 +23,16 @@ class DemoCommandTest {
     }
 
     @Test
+    void namesAnUnknownAugmentationBeforeScoringAnything() {
+        Path out = tmp.resolve("report");
+        CliRunner.Outcome result = CliRunner.run("demo", "--augment", "crop,sparkle", "--out", out.toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip()).contains("--augment").contains("sparkle").doesNotContain("\n");
+        assertThat(result.out()).doesNotContain("[1/4]");
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
     void namesAProjectWithoutTheDemoDatasets() throws Exception {
         Path project = Files.createDirectories(tmp.resolve("project"));
         Files.writeString(project.resolve("diagonal-project.json"), "{\"name\": \"empty\", \"datasets\": []}");

@@ -67,6 +67,19 @@ class DiagonalCommandTest {
     }
 
     @Test
+    void everySubcommandPrintsItsHelp() {
+        for (String name : Main.commandLine().getSubcommands().keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            CliRunner.Outcome outcome = CliRunner.run(name, "--help");
+            assertThat(outcome.exitCode()).as(name + " --help").isZero();
+            assertThat(outcome.out()).as(name + " --help").startsWith("Usage: diagonal " + name).contains("--help");
+            assertThat(CliRunner.run("help", name).out()).isEqualTo(outcome.out());
+        }
+    }
+
+    @Test
     void aMissingProjectIsAUsageErrorOnTheCommandLine() {
         CliRunner.Outcome outcome = CliRunner.run("no-such-project");
         assertThat(outcome.exitCode()).isEqualTo(2);

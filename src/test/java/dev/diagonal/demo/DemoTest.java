@@ -65,7 +65,8 @@ class DemoTest {
     }
 
     private static Map<String, Object> demo(Path out) {
-        return Demo.run(new Demo.Request(project, model, out, 3, 2, 4, 1e-3, true, "none", "cpu", 4), line -> {},
+        return Demo.run(new Demo.Request(project, model, out, 3, 2, 4, 1e-3, true, "none",
+                "crop,affine,background", "cpu", 4), line -> {},
                 TrainingListener.NONE, () -> false);
     }
 

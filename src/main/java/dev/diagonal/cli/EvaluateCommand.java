@@ -26,6 +26,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--templates", description = "prompt templates, one per line with {} for the class name (default: a built-in set)")
     Path templates;
 
+    @Option(names = "--checkpoint", defaultValue = "best", description = "with a run folder: best (best/, else the "
+            + "latest checkpoint) or latest (the weights at the end of training) (default: ${DEFAULT-VALUE})")
+    String checkpoint;
+
     @Option(names = "--out", required = true, description = "output JSON file")
     Path out;
 
@@ -41,7 +45,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, Object> result;
         Progress[] bar = new Progress[1]; // made once the number of images is known
         try {
-            result = Evaluation.run(new Evaluation.Request(model, data, templates, common.device, common.batchSize()),
+            result = Evaluation.run(new Evaluation.Request(model, data, templates, common.device, common.batchSize(),
+                    ExportCommand.latest(checkpoint)),
                     (done, total) -> {
                         if (bar[0] == null) {
                             bar[0] = new Progress("Evaluating", total, "img");

@@ -49,6 +49,14 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Whether {@code --checkpoint} asks for a run's latest checkpoint rather than its best one. */
+    static boolean latest(String checkpoint) {
+        if (!checkpoint.equals("best") && !checkpoint.equals("latest")) {
+            throw new DiagonalException("--checkpoint must be best or latest, not \"" + checkpoint + "\"");
+        }
+        return checkpoint.equals("latest");
+    }
+
     @Override
     public Integer call() {
         TensorDType type = switch (dtype.toLowerCase(Locale.ROOT)) {
@@ -57,10 +65,7 @@ final class ExportCommand implements Callable<Integer> {
             default -> throw new DiagonalException("--dtype must be f32 or f16, not \"" + dtype + "\"");
         };
         Path from = source.run != null ? source.run : source.model;
-        if (!checkpoint.equals("best") && !checkpoint.equals("latest")) {
-            throw new DiagonalException("--checkpoint must be best or latest, not \"" + checkpoint + "\"");
-        }
-        ModelSource model = ModelSource.resolve(from, checkpoint.equals("latest"));
+        ModelSource model = ModelSource.resolve(from, latest(checkpoint));
         if (source.run != null && model.run() == null) {
             throw new DiagonalException(from + " is not a run folder (no run.json); use --model for a model folder");
         }

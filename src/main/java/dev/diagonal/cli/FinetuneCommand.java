@@ -3,14 +3,18 @@ package dev.diagonal.cli;
 import dev.diagonal.DiagonalException;
 import dev.diagonal.data.CaptionTemplates;
 import dev.diagonal.eval.LinearProbeRun;
+import dev.diagonal.project.BestMetric;
+import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.train.Trainer;
 import dev.diagonal.train.TrainingConfig;
 import dev.diagonal.train.TrainingRequest;
 import dev.diagonal.train.TrainingResult;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -110,7 +114,7 @@ final class FinetuneCommand implements Callable<Integer> {
         try (Interruption interruption = new Interruption(spec.commandLine().getErr())) {
             result = Trainer.start(new TrainingRequest(model, train, val, out, config), console, interruption::cancelled);
         }
-        return exitCode(result);
+        return finish(result, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     /** A linear probe on frozen image features (liblinear, C swept on the validation split). */
@@ -152,10 +156,30 @@ final class FinetuneCommand implements Callable<Integer> {
         return settings;
     }
 
-    /** 0 when completed, 1 (with the reason on stderr) when failed, 130 when cancelled. */
-    static int exitCode(TrainingResult result) {
+    /**
+     * Says which weights a completed run's {@code best/} holds (a warning when that is the starting model), and
+     * gives the exit code: 0 when completed, 1 (with the reason on stderr) when failed, 130 when cancelled.
+     */
+    static int finish(TrainingResult result, PrintWriter out, PrintWriter err) {
         if (result.status() == RunStatus.FAILED) {
             throw new DiagonalException("training failed: " + result.message());
+        }
+        if (result.status() == RunStatus.COMPLETED) {
+            BestMetric best = result.best();
+            Path bestDir = result.runDir().resolve(RunFolder.BEST);
+            if (best == null) {
+                out.printf("no validation metric: evaluate and export use the weights at step %d%n", result.step());
+            } else if (best.step() != null && best.step() == 0) {
+                err.printf(Locale.ROOT, "warning: no evaluation beat the model training started from (%s %.4f at step 0), "
+                        + "so %s holds its weights; export --checkpoint latest takes the weights at step %d%n",
+                        best.name(), best.value(), bestDir, result.step());
+            } else {
+                out.printf(Locale.ROOT, "best: %s %.4f at step %s of %d -> %s (evaluate and export use it; "
+                        + "export --checkpoint latest takes step %d)%n", best.name(), best.value(), best.step(),
+                        result.step(), bestDir, result.step());
+            }
+            out.flush();
+            err.flush();
         }
         return result.status() == RunStatus.CANCELLED ? 130 : 0;
     }

@@ -35,6 +35,6 @@ final class ResumeCommand implements Callable<Integer> {
         try (Interruption interruption = new Interruption(spec.commandLine().getErr())) {
             result = Trainer.resume(RunFolder.open(runDir), console, interruption::cancelled);
         }
-        return FinetuneCommand.exitCode(result);
+        return FinetuneCommand.finish(result, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -38,8 +38,16 @@ public final class Evaluation {
      * @param templates prompt templates file, or null for the built-in set
      * @param device {@code cpu}, {@code gpu} or {@code auto}
      * @param batchSize images or texts per forward pass
+     * @param latest for a run folder: its latest checkpoint (the weights at the end of training) instead of
+     *     {@code best/}
      */
-    public record Request(Path model, Path data, Path templates, String device, int batchSize) {}
+    public record Request(Path model, Path data, Path templates, String device, int batchSize, boolean latest) {
+
+        /** A request that takes a run's {@code best/} model. */
+        public Request(Path model, Path data, Path templates, String device, int batchSize) {
+            this(model, data, templates, device, batchSize, false);
+        }
+    }
 
     /** Hears progress: {@code done} of {@code total} images embedded. */
     @FunctionalInterface
@@ -63,7 +71,10 @@ public final class Evaluation {
         if (request.batchSize() < 1) {
             throw new DiagonalException("--batch-size must be at least 1, not " + request.batchSize());
         }
-        ModelSource source = ModelSource.resolve(request.model());
+        ModelSource source = ModelSource.resolve(request.model(), request.latest());
+        if (source.run() != null) {
+            notes.accept("evaluating " + source.description()); // which of the run's weights
+        }
         CaptionTemplates prompts = request.templates() == null ? CaptionTemplates.defaults()
                 : CaptionTemplates.load(request.templates());
         Dataset dataset = DatasetLoader.requireUsable(DatasetLoader.load(request.data()));

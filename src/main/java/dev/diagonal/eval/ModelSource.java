@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * @param weights folder holding {@code config.json} and the safetensors weights
  * @param assets folder holding the tokenizer files and, if any, {@code preprocessor_config.json}
  * @param run the run folder it was resolved from, or null for a plain model folder
- * @param description one line for messages, e.g. {@code "run X, best/"}
+ * @param description one line for messages, e.g. {@code "run X, best/ (step 40)"}
  */
 public record ModelSource(Path weights, Path assets, Path run, String description) {
 
@@ -69,7 +69,7 @@ public record ModelSource(Path weights, Path assets, Path run, String descriptio
             which = "checkpoints/" + weights.getFileName();
         } else if (isModel(run.bestDir())) {
             weights = run.bestDir();
-            which = "best/";
+            which = "best/" + bestStep(info);
         } else if (latestCheckpoint(run).isPresent()) {
             weights = latestCheckpoint(run).get();
             which = "checkpoints/" + weights.getFileName();
@@ -85,6 +85,16 @@ public record ModelSource(Path weights, Path assets, Path run, String descriptio
                                 : namedBaseModels(info).stream().findFirst().map(p -> p + " is gone")
                                         .orElse("is not recorded in run.json"))));
         return new ModelSource(weights, assets, run.path(), "run " + run.id() + ", " + which);
+    }
+
+    /** Which step {@code best/} is from, e.g. {@code " (step 40)"}; step 0 is the model training started from. */
+    private static String bestStep(RunInfo info) {
+        if (info.bestMetric() == null || info.bestMetric().step() == null) {
+            return "";
+        }
+        long step = info.bestMetric().step();
+        return step == 0 ? " (step 0: the model training started from; no later evaluation beat it)"
+                : " (step " + step + ")";
     }
 
     /** The base model folder named in run.json (hyperparameter {@code model}, else the provenance), if it exists. */

@@ -2,9 +2,13 @@ package dev.diagonal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diagonal.project.BestMetric;
 import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.train.TrainFixtures;
+import dev.diagonal.train.TrainingResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,12 +47,49 @@ class FinetuneCommandTest {
         assertThat(outcome.out()).contains("training contrastive:", "step 1/", "loss", "img/s", "ETA", "eval @ step 0",
                 "zero-shot top-1", "completed");
         assertThat(RunFolder.open(out).readRunJson().status()).isEqualTo(RunStatus.COMPLETED);
+        BestMetric best = RunFolder.open(out).readRunJson().bestMetric();
+        assertThat(best.step() == 0 ? outcome.err() : outcome.out()).contains(best.name(), out.resolve("best").toString());
+        CliRunner.Outcome latest = CliRunner.run("evaluate", "--model", out.toString(), "--data", data.toString(),
+                "--checkpoint", "latest", "--device", "cpu", "--out", tmp.resolve("latest.json").toString());
+        assertThat(latest.exitCode()).as(latest.err()).isZero();
+        assertThat(latest.err()).contains("note: evaluating run run, checkpoints/step-");
+        assertThat(CliRunner.run("evaluate", "--model", out.toString(), "--data", data.toString(), "--device", "cpu",
+                "--out", tmp.resolve("best.json").toString()).err()).contains("note: evaluating run run, best/ (step ");
         CliRunner.Outcome again = CliRunner.run("resume", out.toString());
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).startsWith("diagonal: ").contains("already completed").doesNotContain("\tat ");
         CliRunner.Outcome taken = CliRunner.run(finetune(out));
         assertThat(taken.exitCode()).isEqualTo(1);
         assertThat(taken.err()).contains("not empty", "diagonal resume");
+    }
+
+    @Test
+    void saysWhichWeightsBestHolds() {
+        Path run = tmp.resolve("said");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = FinetuneCommand.finish(new TrainingResult(RunStatus.COMPLETED, 140, 140, null,
+                new BestMetric("zeroshot_top1", 0.3125, 40L), run, 50), new PrintWriter(out), new PrintWriter(err));
+        assertThat(code).isZero();
+        assertThat(out.toString()).startsWith("best: zeroshot_top1 0.3125 at step 40 of 140 -> " + run.resolve("best"));
+        assertThat(err.toString()).isEmpty();
+
+        out.getBuffer().setLength(0);
+        FinetuneCommand.finish(new TrainingResult(RunStatus.COMPLETED, 10, 10, null,
+                new BestMetric("recall_at_1", 0.0, 0L), run, 50), new PrintWriter(out), new PrintWriter(err));
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).startsWith("warning: no evaluation beat the model training started from")
+                .contains("recall_at_1 0.0000 at step 0", "--checkpoint latest", "step 10");
+
+        err.getBuffer().setLength(0);
+        FinetuneCommand.finish(new TrainingResult(RunStatus.COMPLETED, 10, 10, null, null, run, 50),
+                new PrintWriter(out), new PrintWriter(err));
+        assertThat(out.toString()).contains("no validation metric", "step 10");
+
+        out.getBuffer().setLength(0);
+        assertThat(FinetuneCommand.finish(new TrainingResult(RunStatus.CANCELLED, 5, 10, "cancelled", null, run, 50),
+                new PrintWriter(out), new PrintWriter(err))).isEqualTo(130);
+        assertThat(out.toString() + err).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.diagonal.DiagonalException;
 import dev.diagonal.Fixtures;
+import dev.diagonal.project.BestMetric;
 import dev.diagonal.project.Fingerprint;
 import dev.diagonal.project.Provenance;
 import dev.diagonal.project.RunFolder;
@@ -70,6 +71,12 @@ class ModelSourceTest {
         ModelSource best = ModelSource.resolve(run.path());
         assertThat(best.weights()).isEqualTo(run.bestDir());
         assertThat(best.isSingleFolder()).isTrue();
+        assertThat(best.description()).endsWith(", best/");
+
+        run.writeRunJson(run.readRunJson().withBestMetric(new BestMetric("recall_at_1", 0.4, 8L)));
+        assertThat(ModelSource.resolve(run.path()).description()).endsWith(", best/ (step 8)");
+        run.writeRunJson(run.readRunJson().withBestMetric(new BestMetric("recall_at_1", 0.1, 0L)));
+        assertThat(ModelSource.resolve(run.path()).description()).contains("best/ (step 0: the model training started from");
     }
 
     @Test

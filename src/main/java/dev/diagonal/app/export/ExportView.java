@@ -41,16 +41,19 @@ public final class ExportView extends BorderPane {
                 : model.targetProperty().get().toString(), model.targetProperty()));
         ComboBox<String> dtype = new ComboBox<>(FXCollections.observableArrayList(ExportViewModel.DTYPES));
         dtype.valueProperty().bindBidirectional(model.dtypeProperty());
+        CheckBox latest = new CheckBox("The weights at the end of training, not the best evaluation's");
+        latest.selectedProperty().bindBidirectional(model.latestProperty());
         CheckBox replace = new CheckBox("Replace a folder that is not empty");
         replace.selectedProperty().bindBidirectional(model.replaceProperty());
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
         grid.addRow(0, new Label("Run"), runs);
-        grid.addRow(1, new Label(""), Ui.bound(model.sourceProperty(), "hint"));
-        grid.addRow(2, new Label("Folder"), Ui.row(target, Ui.button("Choose…", model.chooseTargetCommand())));
-        grid.addRow(3, new Label("Weights"), Ui.row(dtype, Ui.label("f16 halves the size; f32 keeps every bit of the run", "hint")));
-        grid.addRow(4, new Label(""), replace);
+        grid.addRow(1, new Label(""), latest);
+        grid.addRow(2, new Label(""), Ui.bound(model.sourceProperty(), "hint"));
+        grid.addRow(3, new Label("Folder"), Ui.row(target, Ui.button("Choose…", model.chooseTargetCommand())));
+        grid.addRow(4, new Label("Weights"), Ui.row(dtype, Ui.label("f16 halves the size; f32 keeps every bit of the run", "hint")));
+        grid.addRow(5, new Label(""), replace);
         grid.disableProperty().bind(model.busyProperty());
 
         ProgressBar bar = new ProgressBar();

@@ -27,7 +27,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The export screen: a run of the project (its {@code best/} model, else its latest checkpoint) written
+ * The export screen: a run of the project (its {@code best/} model, else or on request its latest checkpoint) written
  * as an HF model folder that transformers and Diagonal load; then, if wanted, made the project's model.
  */
 public final class ExportViewModel {
@@ -41,6 +41,7 @@ public final class ExportViewModel {
     private final ObjectProperty<Path> target = new SimpleObjectProperty<>();
     private final StringProperty dtype = new SimpleStringProperty("f32");
     private final BooleanProperty replace = new SimpleBooleanProperty();
+    private final BooleanProperty latest = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty source = new SimpleStringProperty("");
@@ -56,6 +57,7 @@ public final class ExportViewModel {
                 () -> run.get() != null && target.get() != null && !busy.get(), run, target, busy));
         useAsModel = new Command(this::useAsModel, exported.isNotNull().and(busy.not()));
         run.addListener((obs, old, chosen) -> runChosen(chosen));
+        latest.addListener((obs, old, now) -> runChosen(run.get()));
         session.projectProperty().addListener((obs, old, project) -> refresh());
         refresh();
     }
@@ -71,6 +73,9 @@ public final class ExportViewModel {
         session.tasks().task("Reading runs", context -> project.runs().list()).quiet().onSuccess(list -> {
             runs.setAll(list);
             run.set(list.stream().filter(r -> r.id().equals(keep)).findFirst().orElse(list.isEmpty() ? null : list.get(0)));
+            if (list.isEmpty()) {
+                runChosen(null); // no change of run to say so
+            }
         }).start();
     }
 
@@ -83,9 +88,10 @@ public final class ExportViewModel {
             return;
         }
         target.set(project.folder().resolve("exports").resolve(chosen.id()));
+        boolean atEnd = latest.get();
         session.tasks().task("Finding the model of " + chosen.id(), context -> {
             try {
-                return "Exports " + ModelSource.resolve(chosen.path()).description() + ".";
+                return "Exports " + ModelSource.resolve(chosen.path(), atEnd).description() + ".";
             } catch (dev.diagonal.DiagonalException e) {
                 return "Nothing to export: " + e.getMessage() + "."; // a state of the run, not a failure
             }
@@ -101,10 +107,11 @@ public final class ExportViewModel {
         Path out = target.get();
         TensorDType type = "f16".equals(dtype.get()) ? TensorDType.F16 : TensorDType.F32;
         boolean force = replace.get();
+        boolean atEnd = latest.get();
         busy.set(true);
         progress.set(0);
         session.tasks().task("Exporting " + chosen.id(), context -> {
-            ModelSource model = ModelSource.resolve(chosen.path());
+            ModelSource model = ModelSource.resolve(chosen.path(), atEnd);
             return HfExport.export(model.weights(), model.assets(), out, new HfExport.Options(type, force, (stage, done, total) -> {
                 context.progress(done, total);
                 context.message(stage);
@@ -150,6 +157,11 @@ public final class ExportViewModel {
     /** Whether a non-empty target folder may be replaced. */
     public BooleanProperty replaceProperty() {
         return replace;
+    }
+
+    /** Whether to export the weights at the end of training (the latest checkpoint) instead of {@code best/}. */
+    public BooleanProperty latestProperty() {
+        return latest;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

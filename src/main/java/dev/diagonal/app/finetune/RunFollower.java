@@ -124,9 +124,19 @@ final class RunFollower {
         String how = status == RunStatus.INTERRUPTED
                 ? " was interrupted at step " + lastStep + ": its process ended without finishing (resume it from the Runs screen)"
                 : " " + status.name().toLowerCase(Locale.ROOT) + " at step " + lastStep;
-        BestMetric best = summary.bestMetric();
-        return "Run " + run.id() + how + (best == null ? "" : "; best " + best.name() + " " + Formats.number(best.value()))
+        return "Run " + run.id() + how + bestPart(summary.bestMetric())
                 + (summary.message() == null || summary.message().isBlank() ? "." : ". " + summary.message());
+    }
+
+    /** {@code "; best zeroshot_top1 0.3125 at step 40"}, with a caveat when that is the starting model; or empty. */
+    static String bestPart(BestMetric best) {
+        if (best == null) {
+            return "";
+        }
+        String at = best.step() == null ? "" : " at step " + best.step();
+        return "; best " + best.name() + " " + Formats.number(best.value()) + at
+                + (best.step() != null && best.step() == 0
+                        ? " (the starting model: no evaluation beat it; Export can take the weights at the end)" : "");
     }
 
     private RunSummary summarize() {

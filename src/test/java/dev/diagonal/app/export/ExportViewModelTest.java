@@ -25,6 +25,7 @@ class ExportViewModelTest {
         project.save();
         TestSessions t = new TestSessions(tmp);
         t.session.setProject(Project.open(tmp.resolve("p")));
+        assertThat(new ExportViewModel(t.session).sourceProperty().get()).startsWith("No runs yet");
         FinetuneViewModel finetune = new FinetuneViewModel(t.session);
         finetune.form().epochsProperty().set(1);
         finetune.form().batchSizeProperty().set(2);
@@ -35,7 +36,11 @@ class ExportViewModelTest {
 
         ExportViewModel model = new ExportViewModel(t.session);
         assertThat(model.runProperty().get().method()).isEqualTo("contrastive");
-        assertThat(model.sourceProperty().get()).startsWith("Exports run ");
+        assertThat(model.sourceProperty().get()).startsWith("Exports run ").contains("best/ (step ");
+        model.latestProperty().set(true);
+        assertThat(model.sourceProperty().get()).startsWith("Exports run ").contains("checkpoints/step-");
+        model.latestProperty().set(false);
+        assertThat(model.sourceProperty().get()).contains("best/ (step ");
         Path out = tmp.resolve("p/exports").resolve(model.runProperty().get().id());
         assertThat(model.targetProperty().get()).isEqualTo(out);
         assertThat(model.useAsModelCommand().isExecutable()).isFalse();

@@ -84,7 +84,10 @@ class FinetuneViewModelTest {
         assertThat(replayed.planProperty().get()).startsWith("Run " + runs.get(0).id() + ": contrastive, started ");
         assertThat(replayed.statusProperty().get()).isEqualTo("Run " + runs.get(0).id() + " completed at step "
                 + model.display().steps().get(model.display().steps().size() - 1).step() + "; best "
-                + runs.get(0).bestMetric().name() + " " + dev.diagonal.app.common.Formats.number(runs.get(0).bestMetric().value()) + ".");
+                + runs.get(0).bestMetric().name() + " " + dev.diagonal.app.common.Formats.number(runs.get(0).bestMetric().value())
+                + " at step " + runs.get(0).bestMetric().step()
+                + (runs.get(0).bestMetric().step() == 0 ? " (the starting model: no evaluation beat it; Export can take the "
+                        + "weights at the end)" : "") + ".");
         assertThat(reopened.runningProperty().get()).isFalse();
         assertThat(reopened.startCommand().isExecutable()).isTrue();
     }

@@ -2,6 +2,8 @@ package dev.diagonal.app.finetune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diagonal.app.common.Formats;
+import dev.diagonal.project.BestMetric;
 import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.project.SimilaritySnapshot;
@@ -65,5 +67,14 @@ class RunFollowerTest {
 
         assertThat(follower.poll().endStatus()).isEqualTo(RunStatus.INTERRUPTED);
         assertThat(follower.describe()).startsWith("Run dies: contrastive, started ").contains("lr=1.0E-5", "epochs=2");
+    }
+
+    @Test
+    void theBestPartSaysTheStepAndWhenItIsTheStartingModel() {
+        assertThat(RunFollower.bestPart(null)).isEmpty();
+        assertThat(RunFollower.bestPart(new BestMetric("recall_at_1", 0.5, 40L)))
+                .isEqualTo("; best recall_at_1 " + Formats.number(0.5) + " at step 40");
+        assertThat(RunFollower.bestPart(new BestMetric("zeroshot_top1", 0.0, 0L)))
+                .startsWith("; best zeroshot_top1 " + Formats.number(0.0) + " at step 0 (the starting model");
     }
 }

@@ -1,6 +1,7 @@
 package dev.diagonal.cli;
 
 import dev.diagonal.project.RunStatus;
+import dev.diagonal.train.EvaluationLine;
 import dev.diagonal.train.TrainingListener;
 import dev.diagonal.train.TrainingPlan;
 import java.io.PrintWriter;
@@ -62,17 +63,7 @@ final class TrainingConsole implements TrainingListener {
 
     @Override
     public void onEvaluation(long step, Map<String, Double> metrics) {
-        StringBuilder text = new StringBuilder("eval @ step ").append(step).append(':');
-        append(text, metrics, "zeroshot_top1", " zero-shot top-1 %.3f");
-        append(text, metrics, "zeroshot_top5", " top-5 %.3f");
-        append(text, metrics, "image_to_text_r1", " | R@1 image->text %.3f");
-        append(text, metrics, "text_to_image_r1", " text->image %.3f");
-        append(text, metrics, "probe_diagonal", " | probe diagonal %.3f");
-        append(text, metrics, "probe_off_diagonal", " off-diagonal %.3f");
-        if (text.indexOf(" ", text.indexOf(":")) < 0) { // none of the contrastive metrics: list them all
-            metrics.forEach((key, value) -> text.append(String.format(Locale.ROOT, " %s %.4g", key, value)));
-        }
-        line(text.toString());
+        line("eval @ step " + step + ": " + EvaluationLine.describe(metrics));
     }
 
     @Override
@@ -110,13 +101,6 @@ final class TrainingConsole implements TrainingListener {
             err.print("\r" + " ".repeat(140) + "\r");
             err.flush();
             barShown = false;
-        }
-    }
-
-    private static void append(StringBuilder text, Map<String, Double> metrics, String key, String format) {
-        Double value = metrics.get(key);
-        if (value != null) {
-            text.append(String.format(Locale.ROOT, format, value));
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.diagonal.app.finetune;
 
 import dev.diagonal.app.common.Formats;
+import dev.diagonal.train.EvaluationLine;
 import dev.diagonal.train.TrainingPlan;
 import java.util.Locale;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -77,8 +76,7 @@ public final class RunDisplay {
         if (!update.evaluations().isEmpty()) {
             evaluations.addAll(update.evaluations());
             TrainingFeed.Evaluation last = update.evaluations().get(update.evaluations().size() - 1);
-            metrics.set("step " + last.step() + ": " + new TreeMap<>(last.metrics()).entrySet().stream()
-                    .map(e -> e.getKey() + " " + Formats.number(e.getValue())).collect(Collectors.joining(", ")));
+            metrics.set("step " + last.step() + ": " + EvaluationLine.describe(last.metrics()));
         }
         replay.add(update.similarities());
         warnings.addAll(update.warnings());

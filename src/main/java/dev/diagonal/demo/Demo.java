@@ -44,6 +44,9 @@ public final class Demo {
     static final String ADAPT = "twitter-adapt";
     static final String GOOGLE = "google";
 
+    /** The sets scored before and after fine-tuning, in the order {@link #measure} takes them. */
+    private static final List<String> SCORED = List.of(HELDOUT, ADAPT, GOOGLE);
+
     /**
      * What to run.
      *
@@ -170,9 +173,6 @@ public final class Demo {
         settings.put("keep_checkpoints", 1);
         return TrainingConfig.defaults().with(settings);
     }
-
-    /** The scored sets, in the order of {@link #measure}'s {@code sets}. */
-    private static final List<String> SCORED = List.of(HELDOUT, ADAPT, GOOGLE);
 
     /** Scores and the probe matrix of one model. */
     private record Snapshot(Map<String, SetScores> scores, float[][] probe) {

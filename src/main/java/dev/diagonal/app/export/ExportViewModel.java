@@ -27,8 +27,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The export screen: a run of the project (its {@code best/} model, else or on request its latest checkpoint) written
- * as an HF model folder that transformers and Diagonal load; then, if wanted, made the project's model.
+ * The export screen: a run of the project (its {@code best/} model, or its latest checkpoint when asked or when
+ * there is no {@code best/}) written as an HF model folder that transformers and Diagonal load; then, if
+ * wanted, made the project's model.
  */
 public final class ExportViewModel {
 

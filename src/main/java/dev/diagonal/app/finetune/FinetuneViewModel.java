@@ -139,7 +139,8 @@ public final class FinetuneViewModel {
             throw new DiagonalException("run " + run.id() + " failed at step " + result.step() + ": " + result.message());
         }
         return "Run " + run.id() + " " + result.status().name().toLowerCase(Locale.ROOT) + " at step " + result.step()
-                + " of " + result.totalSteps() + RunFollower.bestPart(result.best()) + (result.message() == null ? "" : ". " + result.message());
+                + " of " + result.totalSteps() + RunFollower.bestPart(result.best())
+                + (result.message() == null ? "" : ". " + result.message());
     }
 
     /** The work of one run, given the feed that carries its reports (and says when to stop). */

@@ -11,6 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -72,6 +73,11 @@ public final class FinetuneView extends BorderPane {
         ComboBox<String> freeze = new ComboBox<>(FXCollections.observableArrayList(TrainingForm.FREEZE_CHOICES));
         freeze.setEditable(true);
         freeze.valueProperty().bindBidirectional(form.freezeProperty());
+        ComboBox<String> augment = new ComboBox<>(FXCollections.observableArrayList(TrainingForm.AUGMENT_CHOICES));
+        augment.setEditable(true);
+        augment.valueProperty().bindBidirectional(form.augmentProperty());
+        CheckBox templates = new CheckBox("Wrap captions in the prompt templates");
+        templates.selectedProperty().bindBidirectional(form.captionTemplatesProperty());
         ComboBox<String> device = new ComboBox<>(FXCollections.observableArrayList("auto", "cpu", "gpu"));
         device.valueProperty().bindBidirectional(form.deviceProperty());
         Spinner<Integer> valPercent = new Spinner<>(0, 90, (int) Math.round(form.valFractionProperty().get() * 100), 5);
@@ -90,13 +96,16 @@ public final class FinetuneView extends BorderPane {
         grid.addRow(row++, new Label("Learning rate"), lr);
         grid.addRow(row++, new Label("Shots per class"), Ui.spinner(0, 100_000, 1, form.shotsProperty()));
         grid.addRow(row++, new Label("Freeze"), freeze);
+        grid.addRow(row++, new Label("Augment"), augment);
         grid.addRow(row++, new Label("Seed"), Ui.spinner(0, Integer.MAX_VALUE, 1, form.seedProperty()));
-        grid.addRow(row, new Label("Device"), device);
+        grid.addRow(row++, new Label("Device"), device);
         grid.getChildren().stream().filter(n -> GridPane.getColumnIndex(n) == 1)
                 .forEach(n -> ((javafx.scene.layout.Region) n).setPrefWidth(170));
+        grid.add(templates, 0, row, 2, 1);
         grid.disableProperty().bind(model.runningProperty());
-        Label hint = Ui.label("Shots 0 trains on every image. The linear probe fits logistic regression on frozen "
-                + "image features, sweeping C on the validation set.", "hint");
+        Label hint = Ui.label("Shots 0 trains on every image. Augment: random crops, small affine changes, solid "
+                + "backgrounds behind transparent pixels (never colour). The linear probe fits logistic regression on "
+                + "frozen image features, sweeping C on the validation set.", "hint");
         hint.setWrapText(true);
         VBox box = Ui.card("Run", grid, hint);
         box.setPrefWidth(330);

@@ -6,6 +6,7 @@ import dev.diagonal.app.common.Errors;
 import dev.diagonal.app.common.Formats;
 import dev.diagonal.app.common.Session;
 import dev.diagonal.app.common.TaskHandle;
+import dev.diagonal.data.CaptionTemplates;
 import dev.diagonal.eval.LinearProbeRun;
 import dev.diagonal.project.DatasetEntry;
 import dev.diagonal.project.DatasetRole;
@@ -104,7 +105,9 @@ public final class FinetuneViewModel {
         Project project = session.project();
         TrainingConfig config;
         try {
-            config = form.toConfig();
+            List<String> templates = !form.captionTemplatesProperty().get() ? List.of() : project.templatesPath()
+                    .map(CaptionTemplates::load).orElse(CaptionTemplates.defaults()).templates();
+            config = form.toConfig(templates);
         } catch (RuntimeException e) {
             session.dialogs().showError("Cannot start fine-tuning", e);
             return;

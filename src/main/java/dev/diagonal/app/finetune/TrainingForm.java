@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -24,6 +26,8 @@ public final class TrainingForm {
     /** Suggestions for what to freeze (the field takes any {@code --freeze} value). */
     public static final List<String> FREEZE_CHOICES = List.of("none", "text", "image", "image:last=2,text:last=2",
             "all-but-projections");
+    /** Suggestions for the training-image augmentations (the field takes any {@code --augment} value). */
+    public static final List<String> AUGMENT_CHOICES = List.of("none", "crop,affine,background", "crop,affine", "crop");
 
     private final StringProperty method = new SimpleStringProperty(TrainingConfig.CONTRASTIVE);
     private final IntegerProperty epochs = new SimpleIntegerProperty();
@@ -34,6 +38,8 @@ public final class TrainingForm {
     private final IntegerProperty seed = new SimpleIntegerProperty();
     private final DoubleProperty valFraction = new SimpleDoubleProperty();
     private final StringProperty device = new SimpleStringProperty();
+    private final StringProperty augment = new SimpleStringProperty();
+    private final BooleanProperty captionTemplates = new SimpleBooleanProperty();
 
     public TrainingForm() {
         TrainingConfig d = TrainingConfig.defaults();
@@ -45,14 +51,17 @@ public final class TrainingForm {
         seed.set((int) d.seed());
         valFraction.set(d.valFraction());
         device.set(d.device());
+        augment.set(d.augment());
     }
 
     /**
      * The configuration the form describes.
      *
+     * @param templates the prompt templates that wrap each training caption when {@link #captionTemplatesProperty()}
+     *     is set (the project's)
      * @throws DiagonalException naming the field when a value is not acceptable
      */
-    public TrainingConfig toConfig() {
+    public TrainingConfig toConfig(List<String> templates) {
         double rate;
         try {
             rate = Double.parseDouble(lr.get().strip());
@@ -69,6 +78,8 @@ public final class TrainingForm {
         changes.put("seed", (long) seed.get());
         changes.put("val_fraction", valFraction.get());
         changes.put("device", device.get());
+        changes.put("augment", augment.get());
+        changes.put("caption_templates", captionTemplates.get() ? templates : List.of());
         return TrainingConfig.defaults().with(changes);
     }
 
@@ -109,5 +120,15 @@ public final class TrainingForm {
 
     public StringProperty deviceProperty() {
         return device;
+    }
+
+    /** Training-image augmentations as {@code --augment} takes them: {@code none} or e.g. {@code crop,affine}. */
+    public StringProperty augmentProperty() {
+        return augment;
+    }
+
+    /** Whether each training caption is wrapped in one of the project's prompt templates, drawn at every step. */
+    public BooleanProperty captionTemplatesProperty() {
+        return captionTemplates;
     }
 }

@@ -9,6 +9,7 @@ import dev.diagonal.project.Project;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.project.RunSummary;
 import dev.diagonal.project.SimilaritySnapshot;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -207,6 +208,26 @@ class FinetuneViewModelTest {
     }
 
     @Test
+    void augmentationsAndTheProjectsTemplatesReachTheRun() throws Exception {
+        TestSessions t = session();
+        Path templates = Files.writeString(t.session.project().folder().resolve("templates.txt"),
+                "a drawing of {}.\n{}\n");
+        t.session.project().setTemplates(templates);
+        FinetuneViewModel model = new FinetuneViewModel(t.session);
+        small(model, 1);
+        assertThat(model.form().augmentProperty().get()).isEqualTo("none");
+        model.form().augmentProperty().set("crop,affine");
+        model.form().captionTemplatesProperty().set(true);
+
+        model.startCommand().execute();
+
+        assertThat(t.tasks.failures).isEmpty();
+        assertThat(t.session.project().runs().list()).singleElement().satisfies(run -> assertThat(run.hyperparameters())
+                .containsEntry("augment", "crop,affine")
+                .containsEntry("caption_templates", List.of("a drawing of {}.", "{}")));
+    }
+
+    @Test
     void aBadSettingIsRefusedBeforeAnyRunFolderIsMade() {
         TestSessions t = session();
         FinetuneViewModel model = new FinetuneViewModel(t.session);
@@ -220,5 +241,10 @@ class FinetuneViewModelTest {
         model.form().batchSizeProperty().set(1);
         model.startCommand().execute();
         assertThat(t.dialogs.errors).last().asString().contains("--batch-size must be at least 2");
+        model.form().batchSizeProperty().set(2);
+        model.form().augmentProperty().set("sparkle");
+        model.startCommand().execute();
+        assertThat(t.dialogs.errors).last().asString().contains("unknown augmentation \"sparkle\"");
+        assertThat(t.session.project().runs().list()).isEmpty();
     }
 }

@@ -22,6 +22,7 @@ What it does:
     `unique_names`);
   * writes google.csv / twitter.csv (filepath,caption,label,category), a seeded split of the Twitter
     concepts into twitter-adapt.csv (20 %) and twitter-heldout.csv (80 %) stratified by subcategory,
+    twitter-adapt-with-google.csv (the adaptation set, then every Google emoji: the demo's fine-tuning data),
     templates.txt, diagonal-project.json, LICENSES/, ATTRIBUTION.md and README.md.
 
 The output is deterministic: the same packages give byte-identical files (fixed order, no timestamps).
@@ -212,11 +213,17 @@ def write_text(path: Path, text: str) -> None:
 
 
 def write_csv(path: Path, rows: list[dict], vendor: str) -> None:
+    write_csv_parts(path, [(rows, vendor)])
+
+
+def write_csv_parts(path: Path, parts: list[tuple[list[dict], str]]) -> None:
+    """One manifest of several vendors' rows, each part's images from its vendor's folder."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow([f"images/{vendor}/{row['file']}", row["caption"], row["label"], row["category"]])
+    for rows, vendor in parts:
+        for row in rows:
+            writer.writerow([f"images/{vendor}/{row['file']}", row["caption"], row["label"], row["category"]])
     write_text(path, buffer.getvalue())
 
 
@@ -295,6 +302,7 @@ Open the folder (or `diagonal-project.json`) in the Diagonal workbench. The mode
 | `twitter.csv` | {len(rows)} | eval | every emoji, Twemoji style (`images/twitter/`) |
 | `twitter-adapt.csv` | {len(ad)} | train | adaptation set: {len(ad)} Twemoji concepts (20 %) |
 | `twitter-heldout.csv` | {len(held)} | test | held-out set: the other {len(held)} Twemoji concepts (80 %) |
+| `twitter-adapt-with-google.csv` | {len(ad) + len(rows)} | train | the adaptation set followed by every Google emoji: what `./diagonal demo` fine-tunes on (Google replayed against forgetting) |
 | `templates.txt` | {len(TEMPLATES)} | prompt templates | {", ".join(f"`{t}`" for t in TEMPLATES)} |
 
 Manifests are UTF-8 CSV with the columns `filepath,caption,label,category`; `filepath` is relative to
@@ -407,10 +415,13 @@ def build(out: Path, tarballs: dict[str, Path]) -> dict:
         write_csv(out / f"{vendor}.csv", rows, vendor)
     adapt = split_concepts(rows)
     write_csv(out / "twitter-adapt.csv", [r for r in rows if r["caption"] in adapt], "twitter")
+    write_csv_parts(out / "twitter-adapt-with-google.csv",
+                    [([r for r in rows if r["caption"] in adapt], "twitter"), (rows, "google")])
     write_csv(out / "twitter-heldout.csv", [r for r in rows if r["caption"] not in adapt], "twitter")
     write_text(out / "templates.txt", templates_txt())
     write_text(out / "diagonal-project.json", project_json([
         ("twitter-adapt", "twitter-adapt.csv", "train"),
+        ("twitter-adapt-with-google", "twitter-adapt-with-google.csv", "train"),
         ("twitter-heldout", "twitter-heldout.csv", "test"),
         ("twitter", "twitter.csv", "eval"),
         ("google", "google.csv", "eval")]))

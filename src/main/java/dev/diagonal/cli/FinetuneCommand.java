@@ -169,7 +169,7 @@ final class FinetuneCommand implements Callable<Integer> {
             Path bestDir = result.runDir().resolve(RunFolder.BEST);
             if (best == null) {
                 out.printf("no validation metric: evaluate and export use the weights at step %d%n", result.step());
-            } else if (best.step() != null && best.step() == 0) {
+            } else if (best.fromStart()) {
                 err.printf(Locale.ROOT, "warning: no evaluation beat the model training started from (%s %.4f at step 0), "
                         + "so %s holds its weights; export --checkpoint latest takes the weights at step %d%n",
                         best.name(), best.value(), bestDir, result.step());

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -53,6 +54,15 @@ public final class CaptionTemplates {
             }
         }
         return new CaptionTemplates(templates);
+    }
+
+    /**
+     * The templates of {@code file} when there is one (a project's, say), else the built-in set.
+     *
+     * @throws DiagonalException as {@link #load} when the file is there but not usable
+     */
+    public static CaptionTemplates loadOrDefaults(Optional<Path> file) {
+        return file.map(CaptionTemplates::load).orElseGet(CaptionTemplates::defaults);
     }
 
     /**

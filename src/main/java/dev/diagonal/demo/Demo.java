@@ -44,9 +44,6 @@ public final class Demo {
     static final String ADAPT = "twitter-adapt";
     static final String GOOGLE = "google";
 
-    /** The sets scored before and after fine-tuning, in the order {@link #measure} takes them. */
-    private static final List<String> SCORED = List.of(HELDOUT, ADAPT, GOOGLE);
-
     /**
      * What to run.
      *
@@ -97,8 +94,11 @@ public final class Demo {
         List<Sample> heldout = samples(project, HELDOUT);
         List<Sample> adapt = samples(project, ADAPT);
         List<Sample> google = samples(project, GOOGLE);
-        List<String> templates = project.templatesPath().map(CaptionTemplates::load).orElse(CaptionTemplates.defaults())
-                .templates();
+        List<String> templates = CaptionTemplates.loadOrDefaults(project.templatesPath()).templates();
+        Map<String, List<Sample>> scored = new LinkedHashMap<>(); // scored before and after fine-tuning
+        scored.put(HELDOUT, heldout);
+        scored.put(ADAPT, adapt);
+        scored.put(GOOGLE, google);
         List<String> names = sortedUnion(Sample::caption, heldout, adapt, google);
         List<String> subcategories = sortedUnion(Sample::label, heldout, adapt, google);
         List<Sample> probe = probe(heldout, request.probeSize(), request.seed());
@@ -111,7 +111,7 @@ public final class Demo {
                 google.size(), names.size(), subcategories.size()));
         Set<String> adaptNames = adapt.stream().map(Sample::caption).collect(Collectors.toSet());
         Snapshot before = measure(request.model(), device, names, adaptNames, subcategories, templates, request,
-                List.of(heldout, adapt, google), probe);
+                scored, probe);
         say.accept("      " + before.describe());
 
         say.accept(String.format("[2/4] fine-tuning on the %d Twitter adaptation emoji%s (%d epochs, seed %d)",
@@ -134,7 +134,7 @@ public final class Demo {
         Snapshot after;
         try (ModelView view = ModelView.of(ModelSource.resolve(runDir, true))) { // the weights at the end
             after = measure(view.folder(), device, names, adaptNames, subcategories, templates, request,
-                    List.of(heldout, adapt, google), probe);
+                    scored, probe);
         }
         say.accept("      " + after.describe());
 
@@ -144,9 +144,7 @@ public final class Demo {
         summary.put("model", request.model().toAbsolutePath().normalize().toString());
         summary.put("project", project.folder().toString());
         Map<String, Integer> sets = new LinkedHashMap<>();
-        sets.put(HELDOUT, heldout.size());
-        sets.put(ADAPT, adapt.size());
-        sets.put(GOOGLE, google.size());
+        scored.forEach((name, samples) -> sets.put(name, samples.size()));
         summary.put("sets", sets);
         summary.put("names", names.size());
         summary.put("subcategories", subcategories.size());
@@ -188,23 +186,21 @@ public final class Demo {
         }
     }
 
-    /** Scores the held-out, adaptation and Google sets (in that order) and the probe with one model. */
+    /** Scores each named set and the probe with one model. */
     private static Snapshot measure(Path model, Device device, List<String> names, Set<String> adaptNames,
-            List<String> subcategories, List<String> templates, Request request, List<List<Sample>> sets,
+            List<String> subcategories, List<String> templates, Request request, Map<String, List<Sample>> sets,
             List<Sample> probe) {
         try (Embedder embedder = Embedder.open(model, device)) {
             Scorer scorer = new Scorer(embedder, names, adaptNames, subcategories, templates, request.batchSize());
             Map<String, SetScores> scores = new LinkedHashMap<>();
-            for (int i = 0; i < SCORED.size(); i++) {
-                scores.put(SCORED.get(i), scorer.score(sets.get(i)));
-            }
+            sets.forEach((name, samples) -> scores.put(name, scorer.score(samples)));
             return new Snapshot(scores, scorer.nameSimilarity(probe));
         }
     }
 
     private static Map<String, Object> change(Snapshot before, Snapshot after) {
         Map<String, Object> change = new LinkedHashMap<>();
-        for (String set : SCORED) {
+        for (String set : before.scores().keySet()) {
             SetScores b = before.scores().get(set);
             SetScores a = after.scores().get(set);
             Map<String, Double> points = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package dev.diagonal.eval;
 
 import dev.diagonal.DiagonalException;
 import dev.diagonal.io.HfExport;
+import dev.diagonal.project.BestMetric;
 import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunInfo;
 import java.io.IOException;
@@ -89,12 +90,12 @@ public record ModelSource(Path weights, Path assets, Path run, String descriptio
 
     /** Which step {@code best/} is from, e.g. {@code " (step 40)"}; step 0 is the model training started from. */
     private static String bestStep(RunInfo info) {
-        if (info.bestMetric() == null || info.bestMetric().step() == null) {
+        BestMetric best = info.bestMetric();
+        if (best == null || best.step() == null) {
             return "";
         }
-        long step = info.bestMetric().step();
-        return step == 0 ? " (step 0: the model training started from; no later evaluation beat it)"
-                : " (step " + step + ")";
+        return best.fromStart() ? " (step 0: the model training started from; no later evaluation beat it)"
+                : " (step " + best.step() + ")";
     }
 
     /** The base model folder named in run.json (hyperparameter {@code model}, else the provenance), if it exists. */

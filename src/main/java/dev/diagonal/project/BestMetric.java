@@ -7,4 +7,10 @@ package dev.diagonal.project;
  * @param value its best value
  * @param step  the step it was reached at; null if unknown
  */
-public record BestMetric(String name, double value, Long step) {}
+public record BestMetric(String name, double value, Long step) {
+
+    /** Whether the best is the model training started from (step 0): no later evaluation beat it. */
+    public boolean fromStart() {
+        return step != null && step == 0;
+    }
+}

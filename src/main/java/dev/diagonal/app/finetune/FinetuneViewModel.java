@@ -105,8 +105,8 @@ public final class FinetuneViewModel {
         Project project = session.project();
         TrainingConfig config;
         try {
-            List<String> templates = !form.captionTemplatesProperty().get() ? List.of() : project.templatesPath()
-                    .map(CaptionTemplates::load).orElse(CaptionTemplates.defaults()).templates();
+            List<String> templates = !form.captionTemplatesProperty().get() ? List.of()
+                    : CaptionTemplates.loadOrDefaults(project.templatesPath()).templates();
             config = form.toConfig(templates);
         } catch (RuntimeException e) {
             session.dialogs().showError("Cannot start fine-tuning", e);

@@ -135,8 +135,8 @@ final class RunFollower {
         }
         String at = best.step() == null ? "" : " at step " + best.step();
         return "; best " + best.name() + " " + Formats.number(best.value()) + at
-                + (best.step() != null && best.step() == 0
-                        ? " (the starting model: no evaluation beat it; Export can take the weights at the end)" : "");
+                + (best.fromStart() ? " (the starting model: no evaluation beat it; Export can take the weights at the end)"
+                        : "");
     }
 
     private RunSummary summarize() {

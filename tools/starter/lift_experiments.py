@@ -1,6 +1,6 @@
 """PyTorch prototypes behind the emoji demo's lift question (issue 4): can fine-tuning on the 382 Twitter
 adaptation emoji lift held-out Twitter name top-1 by 5 points? Faster to vary than the Java engine, so
-recipes are tried here first; the numbers in the README's "Not met yet" section come from this script.
+recipes are tried here first; the numbers in docs/lift-experiments.md come from this script.
 
 It mirrors Diagonal's recipe closely, not exactly: same augmentations (crop 65-100 %, +-12 deg, +-10 %
 scale, +-6 % shift, random solid background in 60 % of draws), templates, symmetric InfoNCE, AdamW

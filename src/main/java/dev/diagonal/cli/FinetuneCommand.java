@@ -44,8 +44,9 @@ final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "5", description = "passes over the training data (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--lr", defaultValue = "1e-5", description = "peak learning rate (default: ${DEFAULT-VALUE})")
-    double lr;
+    @Option(names = "--lr", defaultValue = "1e-5", description = "peak learning rate, or auto: an LR range test "
+            + "(as fastai's lr_find) on the training data picks it (default: ${DEFAULT-VALUE})")
+    String lr;
 
     @Option(names = "--weight-decay", defaultValue = "0.1", description = "AdamW weight decay (default: ${DEFAULT-VALUE})")
     double weightDecay;

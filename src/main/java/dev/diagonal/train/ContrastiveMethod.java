@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -32,7 +33,25 @@ final class ContrastiveMethod implements Method {
     public TrainingResult start(RunFolder run, TrainingRequest request, TrainingListener listener, BooleanSupplier cancelled) {
         List<String> warnings = new ArrayList<>();
         DataSetup.Prepared data = DataSetup.prepare(request.train(), request.val(), request.config(), warnings::add);
-        RunInfo info = RunStart.write(run, request, RunStart.hyperparameters(request));
+        Map<String, Object> hyperparameters = RunStart.hyperparameters(request);
+        if (request.config().optimizer().lrAuto()) {
+            LrRangeTest.Result found = LrRangeTest.run(request.config(), request.modelDir(), data, cancelled);
+            if (found == null) {
+                throw new InvalidSettingException(Setting.LR, "auto found no learning rate: the range test made no step "
+                        + "with a finite loss");
+            }
+            if (cancelled.getAsBoolean()) {
+                listener.onEnd(RunStatus.CANCELLED, "cancelled during the LR range test; nothing was written");
+                return new TrainingResult(name(), RunStatus.CANCELLED, 0, 0, "cancelled during the LR range test", null,
+                        run.path(), 0, null);
+            }
+            listener.onNote(found.reason());
+            request = new TrainingRequest(request.modelDir(), request.train(), request.val(),
+                    request.config().toBuilder().lr(found.lr()).build());
+            hyperparameters = RunStart.hyperparameters(request);
+            hyperparameters.put("lr_range_test", found.toJson());
+        }
+        RunInfo info = RunStart.write(run, request, hyperparameters);
         return train(run, info, request, data, null, null, warnings, listener, cancelled);
     }
 

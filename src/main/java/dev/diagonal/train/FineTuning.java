@@ -37,19 +37,27 @@ public final class FineTuning {
         RunFolder run = created.run();
         RunLock lock = run.lock();
         try {
-            return method.start(run, request, listener, cancelled);
+            TrainingResult result = method.start(run, request, listener, cancelled);
+            removeUnstarted(created, lock); // e.g. cancelled before the run began
+            return result;
         } catch (RuntimeException e) {
-            lock.close();
-            if (!run.hasRunJson()) { // nothing started: leave no half-made run behind
-                if (created.made()) {
-                    FileTrees.delete(run.path());
-                } else {
-                    run.lockFile().toFile().delete();
-                }
-            }
+            removeUnstarted(created, lock);
             throw e;
         } finally {
             lock.close();
+        }
+    }
+
+    /** Leaves no half-made run behind when nothing started (no {@code run.json}). */
+    private static void removeUnstarted(RunDestination.Created created, RunLock lock) {
+        RunFolder run = created.run();
+        if (!run.hasRunJson()) {
+            lock.close();
+            if (created.made()) {
+                FileTrees.delete(run.path());
+            } else {
+                run.lockFile().toFile().delete();
+            }
         }
     }
 

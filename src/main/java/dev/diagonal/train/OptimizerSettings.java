@@ -5,13 +5,15 @@ package dev.diagonal.train;
  * a pretrained CLIP (FLYP-style): lr 1e-5, β = 0.9/0.98, ε 1e-6, weight decay 0.1, clipping at 1.0.
  *
  * @param lr peak learning rate
+ * @param lrAuto whether {@code lr} is picked by an LR range test on the training data before the run starts
+ *     ({@code --lr auto}); {@code run.json} then holds the picked {@code lr} and the test
  * @param weightDecay decoupled weight decay of the decay group (weights of linear and conv layers)
  * @param beta1 AdamW β1
  * @param beta2 AdamW β2
  * @param eps AdamW ε (added after the square root)
  * @param clipNorm maximum global gradient L2 norm; 0 turns clipping off
  */
-public record OptimizerSettings(double lr, double weightDecay, double beta1, double beta2, double eps, double clipNorm) {
+public record OptimizerSettings(double lr, boolean lrAuto, double weightDecay, double beta1, double beta2, double eps, double clipNorm) {
 
     /** Checks every value; a bad one throws an {@link InvalidSettingException} naming it. */
     public OptimizerSettings {

@@ -13,6 +13,7 @@ public enum Setting {
     DEVICE("device", "Device"),
     FREEZE("freeze", "What to freeze"),
     LR("lr", "Learning rate"),
+    LR_AUTO("lr_auto", "Automatic learning rate"),
     WEIGHT_DECAY("weight_decay", "Weight decay"),
     BETA1("beta1", "AdamW beta1"),
     BETA2("beta2", "AdamW beta2"),

@@ -80,6 +80,7 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
         private String device = "auto";
         private Freeze freeze = Freeze.parse("none");
         private double lr = 1e-5;
+        private boolean lrAuto;
         private double weightDecay = 0.1;
         private double beta1 = 0.9;
         private double beta2 = 0.98;
@@ -111,7 +112,7 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
         /** Checks every value and builds the configuration. */
         public TrainingConfig build() {
             return new TrainingConfig(method, seed, device, freeze,
-                    new OptimizerSettings(lr, weightDecay, beta1, beta2, eps, clipNorm),
+                    new OptimizerSettings(lr, lrAuto, weightDecay, beta1, beta2, eps, clipNorm),
                     new ScheduleSettings(epochs, maxSteps, warmupSteps, warmupFraction, accumulation),
                     new DataSettings(batchSize, valFraction, shots, augment, captionTemplates, cacheLimitMb),
                     new EvaluationSettings(evalEvery, checkpointEvery, keepCheckpoints, probeSize));
@@ -119,7 +120,7 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
 
         /** Takes every value of {@code settings}. */
         public Builder optimizer(OptimizerSettings o) {
-            return lr(o.lr()).weightDecay(o.weightDecay()).beta1(o.beta1()).beta2(o.beta2()).eps(o.eps()).clipNorm(o.clipNorm());
+            return lr(o.lr()).lrAuto(o.lrAuto()).weightDecay(o.weightDecay()).beta1(o.beta1()).beta2(o.beta2()).eps(o.eps()).clipNorm(o.clipNorm());
         }
 
         /** Takes every value of {@code settings}. */
@@ -152,6 +153,24 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
         public Builder freeze(String spec) { return freeze(Freeze.parse(spec == null || spec.isBlank() ? "none" : spec)); }
         /** @see OptimizerSettings#lr() */
         public Builder lr(double value) { lr = value; return this; }
+        /** @see OptimizerSettings#lrAuto() */
+        public Builder lrAuto(boolean value) { lrAuto = value; return this; }
+        /**
+         * Reads a learning rate as typed: a number, or {@code auto} for an LR range test.
+         *
+         * @throws InvalidSettingException for {@link Setting#LR} when it is neither
+         */
+        public Builder lr(String text) {
+            String value = text == null ? "" : text.strip();
+            if (value.equalsIgnoreCase("auto")) {
+                return lrAuto(true);
+            }
+            try {
+                return lrAuto(false).lr(Double.parseDouble(value));
+            } catch (NumberFormatException e) {
+                throw new InvalidSettingException(Setting.LR, "must be a number (e.g. 1e-5) or auto, not \"" + text + "\"");
+            }
+        }
         /** @see OptimizerSettings#weightDecay() */
         public Builder weightDecay(double value) { weightDecay = value; return this; }
         /** @see OptimizerSettings#beta1() */

@@ -116,6 +116,17 @@ class FinetuneCommandTest {
     }
 
         @Test
+    void lrAutoSaysWhatItPickedAndWhy() {
+        Path out = tmp.resolve("auto");
+        CliRunner.Outcome outcome = CliRunner.run("finetune", "--model", model.toString(), "--train", data.toString(),
+                "--out", out.toString(), "--lr", "auto", "--epochs", "1", "--batch-size", "8", "--device", "cpu");
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).containsPattern("LR range test \\(\\d+ steps on training batches, lr 1e-07 to 1e\\+00\\)")
+                .contains("picked the lowest's lr / 10 = ");
+        assertThat(RunFolder.open(out).readRunJson().hyperparameters()).containsKey("lr_range_test");
+    }
+
+        @Test
     void badDataShowsTheValidationReportAndLeavesNoRun() throws Exception {
         Path manifest = tmp.resolve("bad.csv");
         Files.writeString(manifest, "image,caption\nnot-there.png,a cat\n");
@@ -133,6 +144,9 @@ class FinetuneCommandTest {
         CliRunner.Outcome lr = CliRunner.run(finetune(tmp.resolve("x"), "--weight-decay=-1"));
         assertThat(lr.exitCode()).isEqualTo(1);
         assertThat(lr.err()).contains("diagonal: --weight-decay must not be negative, not -1.0").doesNotContain("\tat ");
+        CliRunner.Outcome fast = CliRunner.run("finetune", "--model", model.toString(), "--train", data.toString(),
+                "--out", tmp.resolve("x").toString(), "--lr", "fast");
+        assertThat(fast.err()).contains("diagonal: --lr must be a number (e.g. 1e-5) or auto, not \"fast\"");
         CliRunner.Outcome freeze = CliRunner.run(finetune(tmp.resolve("y"), "--freeze", "vision"));
         assertThat(freeze.err()).contains("--freeze", "vision");
         CliRunner.Outcome missing = CliRunner.run("resume", tmp.resolve("no-such-run").toString());

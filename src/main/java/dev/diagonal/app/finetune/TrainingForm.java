@@ -62,13 +62,7 @@ public final class TrainingForm {
      * @throws InvalidSettingException naming the setting (by its label) when a value is not acceptable
      */
     public TrainingConfig toConfig(List<String> templates) {
-        double rate;
-        try {
-            rate = Double.parseDouble(lr.get().strip());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new InvalidSettingException(Setting.LR, "must be a number (e.g. 1e-5), not \"" + lr.get() + "\"");
-        }
-        return TrainingConfig.builder().method(method.get()).epochs(epochs.get()).batchSize(batchSize.get()).lr(rate)
+        return TrainingConfig.builder().method(method.get()).epochs(epochs.get()).batchSize(batchSize.get()).lr(lr.get())
                 .shots(shots.get()).freeze(freeze.get()).seed(seed.get()).valFraction(valFraction.get())
                 .device(device.get()).augment(augment.get())
                 .captionTemplates(captionTemplates.get() ? templates : List.of()).build();
@@ -86,7 +80,7 @@ public final class TrainingForm {
         return batchSize;
     }
 
-    /** The peak learning rate as typed, e.g. {@code 1e-5}. */
+    /** The peak learning rate as typed, e.g. {@code 1e-5}, or {@code auto} for an LR range test on the training data. */
     public StringProperty lrProperty() {
         return lr;
     }

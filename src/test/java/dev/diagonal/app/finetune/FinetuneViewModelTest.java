@@ -235,7 +235,7 @@ class FinetuneViewModelTest {
 
         model.startCommand().execute();
 
-        assertThat(t.dialogs.errors).singleElement().asString().contains("Learning rate must be a number (e.g. 1e-5), not \"fast\"");
+        assertThat(t.dialogs.errors).singleElement().asString().contains("Learning rate must be a number (e.g. 1e-5) or auto, not \"fast\"");
         assertThat(t.session.project().runs().list()).isEmpty();
         model.form().lrProperty().set("1e-5");
         model.form().batchSizeProperty().set(1);

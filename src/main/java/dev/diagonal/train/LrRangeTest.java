@@ -104,7 +104,9 @@ final class LrRangeTest {
         }
         int steepest = 0;
         double slope = Double.POSITIVE_INFINITY;
-        for (int i = 1; i <= lowest; i++) { // the loss per decade of lr, up to the minimum
+        // the loss per decade of lr, up to the minimum, skipping the first tenth as fastai does (the average is
+        // still settling there)
+        for (int i = Math.max(1, points.size() / 10); i <= lowest; i++) {
             double change = (points.get(i).smoothed() - points.get(i - 1).smoothed())
                     / Math.log10(points.get(i).lr() / points.get(i - 1).lr());
             if (change < slope) {

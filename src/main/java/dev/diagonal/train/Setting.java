@@ -74,14 +74,4 @@ public enum Setting {
             throw new InvalidSettingException(this, e.getMessage());
         }
     }
-
-    /** The setting stored under {@code key}, if any. */
-    public static java.util.Optional<Setting> ofKey(String key) {
-        for (Setting setting : values()) {
-            if (setting.key.equals(key)) {
-                return java.util.Optional.of(setting);
-            }
-        }
-        return java.util.Optional.empty();
-    }
 }

@@ -2,22 +2,20 @@ package dev.diagonal.cli;
 
 import dev.diagonal.DiagonalException;
 import dev.diagonal.data.CaptionTemplates;
-import dev.diagonal.eval.LinearProbeRun;
 import dev.diagonal.project.BestMetric;
 import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunStatus;
-import dev.diagonal.train.Trainer;
+import dev.diagonal.train.FineTuning;
+import dev.diagonal.train.Methods;
+import dev.diagonal.train.RunDestination;
 import dev.diagonal.train.TrainingConfig;
 import dev.diagonal.train.TrainingRequest;
 import dev.diagonal.train.TrainingResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,14 +38,15 @@ final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "the run folder to create")
     Path out;
 
-    @Option(names = "--method", defaultValue = TrainingConfig.CONTRASTIVE, description = "contrastive or linear-probe (default: ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = Methods.CONTRASTIVE, description = "contrastive or linear-probe (default: ${DEFAULT-VALUE})")
     String method;
 
     @Option(names = "--epochs", defaultValue = "5", description = "passes over the training data (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--lr", defaultValue = "1e-5", description = "peak learning rate (default: ${DEFAULT-VALUE})")
-    double lr;
+    @Option(names = "--lr", defaultValue = "1e-5", description = "peak learning rate, or auto: an LR range test "
+            + "(as fastai's lr_find) on the training data picks it (default: ${DEFAULT-VALUE})")
+    String lr;
 
     @Option(names = "--weight-decay", defaultValue = "0.1", description = "AdamW weight decay (default: ${DEFAULT-VALUE})")
     double weightDecay;
@@ -106,58 +105,27 @@ final class FinetuneCommand implements Callable<Integer> {
     public Integer call() {
         TrainingConsole console = new TrainingConsole(spec.commandLine().getOut(), spec.commandLine().getErr(), logEvery,
                 common.verbose, System.console() != null);
-        if (TrainingConfig.LINEAR_PROBE.equals(method)) {
-            return linearProbe(console);
-        }
-        TrainingConfig config = TrainingConfig.defaults().with(settings());
+        TrainingRequest request = new TrainingRequest(model, train, val, config());
         TrainingResult result;
         try (Interruption interruption = new Interruption(spec.commandLine().getErr())) {
-            result = Trainer.start(new TrainingRequest(model, train, val, out, config), console, interruption::cancelled);
+            result = FineTuning.start(RunDestination.at(out), request, console, interruption::cancelled);
         }
         return finish(result, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
-    /** A linear probe on frozen image features (liblinear, C swept on the validation split). */
-    private int linearProbe(TrainingConsole console) {
-        try (Interruption interruption = new Interruption(spec.commandLine().getErr())) {
-            LinearProbeRun.Result result = LinearProbeRun.run(new LinearProbeRun.Request(model, train, val, out, shots, seed,
-                    common.device, common.batchSize()), console, interruption::cancelled);
-            spec.commandLine().getOut().printf("linear probe: validation top-1 %.4f, top-5 %.4f at C = %.3g -> %s%n",
-                    result.valTop1(), result.valTop5(), result.bestC(), result.runDir());
-            return 0;
-        } catch (CancellationException e) {
-            spec.commandLine().getErr().println("diagonal: cancelled");
-            return 130;
-        }
-    }
-
-    private Map<String, Object> settings() {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("method", method);
-        settings.put("epochs", epochs);
-        settings.put("batch_size", common.batchSize());
-        settings.put("lr", lr);
-        settings.put("weight_decay", weightDecay);
-        settings.put("warmup_steps", warmupSteps);
-        settings.put("accumulation", accumulation);
-        settings.put("clip_norm", clipNorm);
-        settings.put("shots", shots);
-        settings.put("freeze", freeze);
-        settings.put("seed", seed);
-        settings.put("val_fraction", valFraction);
-        settings.put("eval_every", evalEvery);
-        settings.put("checkpoint_every", checkpointEvery);
-        settings.put("max_steps", maxSteps);
-        settings.put("probe_size", probeSize);
-        settings.put("device", common.device);
-        settings.put("augment", augment);
-        settings.put("caption_templates", captionTemplates == null ? List.of()
-                : CaptionTemplates.load(captionTemplates).templates());
-        return settings;
+    private TrainingConfig config() {
+        return TrainingConfig.builder().method(method).epochs(epochs).batchSize(common.batchSize()).lr(lr)
+                .weightDecay(weightDecay).warmupSteps(warmupSteps).accumulation(accumulation).clipNorm(clipNorm)
+                .shots(shots).freeze(freeze).seed(seed).valFraction(valFraction).evalEvery(evalEvery)
+                .checkpointEvery(checkpointEvery).maxSteps(maxSteps).probeSize(probeSize).device(common.device)
+                .augment(augment)
+                .captionTemplates(captionTemplates == null ? List.of() : CaptionTemplates.load(captionTemplates).templates())
+                .build();
     }
 
     /**
-     * Says which weights a completed run's {@code best/} holds (a warning when that is the starting model), and
+     * Says how a completed run ended: the method's summary when it has one, else which weights its {@code best/}
+     * holds (a warning when that is the starting model); and
      * gives the exit code: 0 when completed, 1 (with the reason on stderr) when failed, 130 when cancelled.
      */
     static int finish(TrainingResult result, PrintWriter out, PrintWriter err) {
@@ -167,7 +135,9 @@ final class FinetuneCommand implements Callable<Integer> {
         if (result.status() == RunStatus.COMPLETED) {
             BestMetric best = result.best();
             Path bestDir = result.runDir().resolve(RunFolder.BEST);
-            if (best == null) {
+            if (result.summary() != null) { // the method's own outcome, e.g. a linear probe's accuracy and C
+                out.printf("%s: %s -> %s%n", result.method(), result.summary(), result.runDir());
+            } else if (best == null) {
                 out.printf("no validation metric: evaluate and export use the weights at step %d%n", result.step());
             } else if (best.fromStart()) {
                 err.printf(Locale.ROOT, "warning: no evaluation beat the model training started from (%s %.4f at step 0), "

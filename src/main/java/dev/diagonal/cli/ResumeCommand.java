@@ -1,7 +1,7 @@
 package dev.diagonal.cli;
 
 import dev.diagonal.project.RunFolder;
-import dev.diagonal.train.Trainer;
+import dev.diagonal.train.FineTuning;
 import dev.diagonal.train.TrainingResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,7 +33,7 @@ final class ResumeCommand implements Callable<Integer> {
                 verbose, System.console() != null);
         TrainingResult result;
         try (Interruption interruption = new Interruption(spec.commandLine().getErr())) {
-            result = Trainer.resume(RunFolder.open(runDir), console, interruption::cancelled);
+            result = FineTuning.resume(RunFolder.open(runDir), console, interruption::cancelled);
         }
         return FinetuneCommand.finish(result, spec.commandLine().getOut(), spec.commandLine().getErr());
     }

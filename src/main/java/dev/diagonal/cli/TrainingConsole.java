@@ -81,6 +81,11 @@ final class TrainingConsole implements TrainingListener {
     }
 
     @Override
+    public void onNote(String message) {
+        line(message);
+    }
+
+        @Override
     public void onEnd(RunStatus status, String message) {
         clearBar();
         if (status == RunStatus.COMPLETED) {

@@ -86,6 +86,11 @@ final class CurveRecorder implements TrainingListener {
     }
 
     @Override
+    public void onNote(String message) {
+        next.onNote(message);
+    }
+
+    @Override
     public void onEnd(RunStatus status, String message) {
         ended = System.nanoTime();
         next.onEnd(status, message);

@@ -11,7 +11,8 @@ import dev.diagonal.eval.ModelSource;
 import dev.diagonal.eval.ModelView;
 import dev.diagonal.project.Project;
 import dev.diagonal.project.RunStatus;
-import dev.diagonal.train.Trainer;
+import dev.diagonal.train.FineTuning;
+import dev.diagonal.train.RunDestination;
 import dev.diagonal.train.TrainingConfig;
 import dev.diagonal.train.TrainingListener;
 import dev.diagonal.train.TrainingRequest;
@@ -121,8 +122,8 @@ public final class Demo {
                 : project.datasetPath(project.dataset(ADAPT).orElseThrow());
         CurveRecorder curves = new CurveRecorder(training);
         Path runDir = report.runDir();
-        TrainingResult result = Trainer.start(new TrainingRequest(request.model(), trainData, null, runDir, config),
-                curves, cancelled);
+        TrainingResult result = FineTuning.start(RunDestination.at(runDir),
+                new TrainingRequest(request.model(), trainData, null, config), curves, cancelled);
         if (result.status() == RunStatus.CANCELLED) {
             throw new CancellationException("demo cancelled during fine-tuning");
         }
@@ -153,23 +154,14 @@ public final class Demo {
         summary.put("after", after.scores());
         summary.put("change", change(before, after));
         summary.put("finetune", fineTuneSummary(request, config, result, curves));
-        return report.write(summary, curves, config.batchSize(), probe, before.probe(), after.probe());
+        return report.write(summary, curves, config.data().batchSize(), probe, before.probe(), after.probe());
     }
 
     private static TrainingConfig fineTuning(Request request, List<String> templates) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("epochs", request.epochs());
-        settings.put("batch_size", request.batchSize());
-        settings.put("lr", request.lr());
-        settings.put("seed", request.seed());
-        settings.put("val_fraction", 0.0);
-        settings.put("probe_size", request.probeSize());
-        settings.put("augment", request.augment());
-        settings.put("caption_templates", templates);
-        settings.put("device", request.device());
-        settings.put("freeze", request.freeze());
-        settings.put("keep_checkpoints", 1);
-        return TrainingConfig.defaults().with(settings);
+        return TrainingConfig.builder().epochs(request.epochs()).batchSize(request.batchSize()).lr(request.lr())
+                .seed(request.seed()).valFraction(0.0).probeSize(request.probeSize()).augment(request.augment())
+                .captionTemplates(templates).device(request.device()).freeze(request.freeze()).keepCheckpoints(1)
+                .build();
     }
 
     /** Scores and the probe matrix of one model. */
@@ -222,7 +214,7 @@ public final class Demo {
         out.put("final_loss", curves.lastLoss());
         out.put("run", "run");
         out.put("replay_google", request.replay());
-        out.put("config", config.toMap());
+        out.put("config", config.toJson());
         return out;
     }
 

@@ -108,7 +108,7 @@ public final class Evaluation {
             if (!dataset.hasCaptions()) {
                 note.accept("retrieval is null: the data have no captions (captions made from class names would not test retrieval)");
             }
-            if (source.run() != null && Files.isRegularFile(source.run().resolve(LinearProbeRun.RESULT_FILE))
+            if (source.run() != null && Files.isRegularFile(source.run().resolve(LinearProbeResultFile.RESULT_FILE))
                     && dataset.hasLabels()) {
                 out.put("linear_probe", linearProbe(source.run(), samples, imageFeatures, note));
             }

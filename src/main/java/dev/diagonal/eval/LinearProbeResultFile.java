@@ -20,23 +20,35 @@ import java.util.Map;
  */
 public final class LinearProbeResultFile {
 
+    /** The method name in {@code run.json}. */
+    public static final String METHOD = "linear-probe";
+    /** The probe's liblinear model file in the run folder. */
+    public static final String PROBE_FILE = "probe.model";
+    /** The result summary in the run folder. */
+    public static final String RESULT_FILE = "result.json";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private LinearProbeResultFile() {}
 
-    /** Writes {@code result.json} atomically. */
-    static void write(Path file, LinearProbeRun.Request request, LinearProbeData data, LinearProbeFit fit,
+    /**
+     * Writes {@code result.json} atomically.
+     *
+     * @param modelDir the model whose image features the probe reads
+     * @param shots training images per class asked for (0: all)
+     */
+    public static void write(Path file, Path modelDir, int shots, LinearProbeData data, LinearProbeFit fit,
             int featureDimension, double embedSeconds, double totalSeconds) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("method", LinearProbeRun.METHOD);
-        out.put("model", request.modelDir().toAbsolutePath().normalize().toString());
-        out.put("probe_file", LinearProbeRun.PROBE_FILE);
+        out.put("method", METHOD);
+        out.put("model", modelDir.toAbsolutePath().normalize().toString());
+        out.put("probe_file", PROBE_FILE);
         out.put("labels", data.labels());
         out.put("feature_dim", featureDimension);
         out.put("best_c", fit.bestC());
         out.put("train_images", data.train().size());
         out.put("val_images", data.val().size());
-        out.put("shots", request.shots());
+        out.put("shots", shots);
         out.put("short_classes", data.shortClasses());
         out.put("val", fit.val());
         List<Map<String, Object>> sweep = new ArrayList<>();
@@ -65,9 +77,9 @@ public final class LinearProbeResultFile {
      * @throws DiagonalException naming the file when {@code result.json} or the probe is missing or broken
      */
     public static LinearProbe loadProbe(Path runDir) {
-        Path file = runDir.resolve(LinearProbeRun.RESULT_FILE);
+        Path file = runDir.resolve(RESULT_FILE);
         if (!Files.isRegularFile(file)) {
-            throw new DiagonalException("no " + LinearProbeRun.RESULT_FILE + " in " + runDir + " (not a finished linear-probe run)");
+            throw new DiagonalException("no " + RESULT_FILE + " in " + runDir + " (not a finished linear-probe run)");
         }
         JsonNode root;
         try {
@@ -81,7 +93,7 @@ public final class LinearProbeResultFile {
         }
         List<String> names = new ArrayList<>();
         labels.forEach(label -> names.add(label.asText()));
-        String probeFile = root.path("probe_file").asText(LinearProbeRun.PROBE_FILE);
+        String probeFile = root.path("probe_file").asText(PROBE_FILE);
         return LinearProbe.load(runDir.resolve(probeFile), names, root.get("best_c").asDouble());
     }
 }

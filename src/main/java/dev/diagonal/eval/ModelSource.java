@@ -74,7 +74,7 @@ public record ModelSource(Path weights, Path assets, Path run, String descriptio
         } else if (latestCheckpoint(run).isPresent()) {
             weights = latestCheckpoint(run).get();
             which = "checkpoints/" + weights.getFileName();
-        } else if (LinearProbeRun.METHOD.equals(info.method()) && base.isPresent()) {
+        } else if (LinearProbeResultFile.METHOD.equals(info.method()) && base.isPresent()) {
             weights = base.get();
             which = "base model (linear probe: image tower unchanged)";
         } else {

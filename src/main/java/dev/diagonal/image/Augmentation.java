@@ -42,7 +42,8 @@ public final class Augmentation {
     /**
      * Reads {@code none} or a comma list of {@code crop}, {@code affine}, {@code background}.
      *
-     * @throws DiagonalException naming an unknown part
+     * @throws DiagonalException naming an unknown part; its message follows the setting's name
+     *     ("… has an unknown augmentation …")
      */
     public static Augmentation parse(String spec) {
         String text = spec == null ? "" : spec.strip();
@@ -57,7 +58,7 @@ public final class Augmentation {
                 case "crop" -> crop = true;
                 case "affine" -> affine = true;
                 case "background" -> background = true;
-                default -> throw new DiagonalException("--augment: unknown augmentation \"" + part.strip()
+                default -> throw new DiagonalException("has an unknown augmentation \"" + part.strip()
                         + "\" (use none, or a comma list of crop, affine, background)");
             }
         }
@@ -82,6 +83,23 @@ public final class Augmentation {
             parts.add("background");
         }
         return parts.isEmpty() ? "none" : String.join(",", parts);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Augmentation that && crop == that.crop && affine == that.affine
+                && background == that.background;
+    }
+
+    @Override
+    public int hashCode() {
+        return spec().hashCode();
+    }
+
+    /** The canonical spec ({@link #spec()}), as {@link #parse} reads it back. */
+    @Override
+    public String toString() {
+        return spec();
     }
 
     /**

@@ -146,7 +146,7 @@ public final class AdamW implements AutoCloseable {
     private NDArray restore(HostTensor tensor, String name, Shape shape, String source) {
         if (tensor == null) {
             throw new DiagonalException(source + " lacks optimizer tensor " + name
-                    + " (was the run's --freeze changed?)");
+                    + " (was the run's freeze setting, --freeze, changed?)");
         }
         if (!new Shape(tensor.shape()).equals(shape)) {
             throw new DiagonalException("optimizer tensor " + name + " in " + source + " has shape "

@@ -46,7 +46,7 @@ final class ChanceGuard {
         warned = true;
         return Optional.of(String.format(java.util.Locale.ROOT,
                 "loss %.3f is at chance level (ln %d = %.3f) after %d steps: the model is not telling the pairs "
-                        + "apart; check that captions match their images, or try another --lr",
+                        + "apart; check that captions match their images, or try another learning rate (--lr)",
                 mean, Math.round(Math.exp(chance)), chance, step));
     }
 

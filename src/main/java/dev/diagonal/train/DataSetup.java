@@ -43,17 +43,18 @@ final class DataSetup {
         List<Sample> val;
         if (valPath != null) {
             val = load(valPath, warnings).samples();
-        } else if (config.valFraction() > 0 && Math.round(train.size() * config.valFraction()) >= MIN_SPLIT_VAL) {
-            Splits.Split split = Splits.split(train, config.valFraction(), config.seed());
+        } else if (config.data().valFraction() > 0 && Math.round(train.size() * config.data().valFraction()) >= MIN_SPLIT_VAL) {
+            Splits.Split split = Splits.split(train, config.data().valFraction(), config.seed());
             train = split.train();
             val = split.val();
         } else {
             val = List.of();
-            warnings.accept("no validation set (give --val, or more data for --val-fraction " + config.valFraction()
+            warnings.accept("no validation set (give validation data, --val, or more data for the validation fraction, --val-fraction, "
+                    + config.data().valFraction()
                     + "): evaluation uses a probe batch of training images only");
         }
-        if (config.shots() > 0) {
-            FewShot.Result picked = FewShot.sample(train, config.shots(), config.seed());
+        if (config.data().shots() > 0) {
+            FewShot.Result picked = FewShot.sample(train, config.data().shots(), config.seed());
             train = picked.samples();
             if (!picked.shortClasses().isEmpty()) {
                 warnings.accept(picked.summary());

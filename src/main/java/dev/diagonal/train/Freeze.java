@@ -1,9 +1,9 @@
 package dev.diagonal.train;
 
 import ai.djl.nn.Parameter;
-import dev.diagonal.DiagonalException;
 import dev.diagonal.clip.ClipModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,9 +38,9 @@ public final class Freeze {
     }
 
     /**
-     * Parses a {@code --freeze} value.
+     * Parses a freeze spec (as {@code --freeze} takes it); {@link #toString()} gives its canonical form back.
      *
-     * @throws DiagonalException naming the part that is not understood
+     * @throws InvalidSettingException naming the part that is not understood
      */
     public static Freeze parse(String spec) {
         String text = spec == null ? "none" : spec.strip().toLowerCase(Locale.ROOT);
@@ -51,7 +51,7 @@ public final class Freeze {
             Matcher last = LAST.matcher(part);
             if (part.equals("none")) {
                 if (parts.length > 1) {
-                    throw new DiagonalException("--freeze none cannot be combined with other parts: \"" + spec + "\"");
+                    throw new InvalidSettingException(Setting.FREEZE, "cannot combine none with other parts: \"" + spec + "\"");
                 }
             } else if (part.equals("image") || part.equals("text")) {
                 rules.add(new Rule(part, -1));
@@ -60,14 +60,14 @@ public final class Freeze {
             } else if (part.equals("all-but-projections")) {
                 rules.add(new Rule("all", -1));
             } else {
-                throw new DiagonalException("--freeze: cannot read \"" + part + "\" (use none, image, text, image:last=N, "
-                        + "text:last=N or all-but-projections, comma-separated)");
+                throw new InvalidSettingException(Setting.FREEZE, "has an unknown part \"" + part + "\" (use none, image, "
+                        + "text, image:last=N, text:last=N or all-but-projections, comma-separated)");
             }
         }
-        return new Freeze(text, rules);
+        return new Freeze(String.join(",", Arrays.stream(parts).map(String::strip).toList()), rules);
     }
 
-    /** The spec as given (lower case). */
+    /** The spec in canonical form: lower case, parts comma-separated without spaces. */
     public String spec() {
         return spec;
     }
@@ -76,15 +76,15 @@ public final class Freeze {
      * Freezes or unfreezes every parameter of {@code model} and returns the trainable ones by HF name,
      * in state-dict order.
      *
-     * @throws DiagonalException when N in {@code :last=N} exceeds the tower's blocks, or nothing is left to train
+     * @throws InvalidSettingException when N in {@code :last=N} exceeds the tower's blocks, or nothing is left to train
      */
     public Map<String, Parameter> apply(ClipModel model) {
         for (Rule rule : rules) {
             int layers = rule.tower.equals("image") ? model.visionModel().encoder().layerCount()
                     : model.textModel().encoder().layerCount();
             if (rule.lastTrainable > layers && !rule.tower.equals("all")) {
-                throw new DiagonalException("--freeze " + rule.tower + ":last=" + rule.lastTrainable + ": the "
-                        + rule.tower + " tower has only " + layers + " blocks");
+                throw new InvalidSettingException(Setting.FREEZE, rule.tower + ":last=" + rule.lastTrainable + " asks for "
+                        + "more blocks than the " + rule.tower + " tower's " + layers + " (it has only " + layers + " blocks)");
             }
         }
         Map<String, Parameter> trainable = new LinkedHashMap<>();
@@ -96,7 +96,7 @@ public final class Freeze {
             }
         }
         if (trainable.isEmpty()) {
-            throw new DiagonalException("--freeze " + spec + " leaves nothing to train");
+            throw new InvalidSettingException(Setting.FREEZE, spec + " leaves nothing to train");
         }
         return trainable;
     }
@@ -142,6 +142,17 @@ public final class Freeze {
         return Integer.parseInt(name.substring(prefix.length(), end));
     }
 
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Freeze that && spec.equals(that.spec);
+    }
+
+    @Override
+    public int hashCode() {
+        return spec.hashCode();
+    }
+
+    /** The canonical spec, as {@link #parse} reads it back. */
     @Override
     public String toString() {
         return spec;

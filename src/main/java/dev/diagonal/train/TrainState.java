@@ -22,7 +22,7 @@ import java.util.Map;
  * @param chanceWarned whether the chance-level warning was given
  * @param trainSeconds time spent in training steps so far
  * @param rng how the random streams are derived, for the record
- * @param config the hyperparameters ({@link TrainingConfig#toMap()})
+ * @param config the hyperparameters ({@link TrainingConfig#toJson()})
  */
 @JsonPropertyOrder({"format", "step", "microBatch", "epoch", "positionInEpoch", "seed", "batchSize", "best",
         "chanceWarned", "trainSeconds", "rng", "config", "epochOrder"})

@@ -1,203 +1,217 @@
 package dev.diagonal.train;
 
-import dev.diagonal.DiagonalException;
-import dev.diagonal.data.CaptionTemplates;
-import java.util.LinkedHashMap;
+import dev.diagonal.image.Augmentation;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * Every hyperparameter of a fine-tuning run. Defaults suit contrastive fine-tuning of a pretrained
- * CLIP (FLYP-style): small learning rate, AdamW with β = 0.9/0.98 and eps 1e-6, weight decay 0.1,
- * 10 % linear warmup then cosine decay, global-norm clipping at 1.0.
+ * Every setting of a fine-tuning run, typed and grouped by concern. Build one with {@link #builder()}
+ * (the defaults live there, in one place) or {@link #toBuilder()}; every value is checked when it is
+ * built, and a bad one throws an {@link InvalidSettingException} that names the {@link Setting}.
+ * {@code run.json} holds it as a flat snake_case map ({@link #toJson()}, read back by {@link #fromJson},
+ * which also reads the runs of earlier versions).
  *
- * @param method {@code contrastive} (the trainer's method) or {@code linear-probe}
- * @param epochs passes over the training set
- * @param batchSize images per micro-batch
- * @param lr peak learning rate
- * @param weightDecay decoupled weight decay of the decay group (weights of linear and conv layers)
- * @param beta1 AdamW β1
- * @param beta2 AdamW β2
- * @param eps AdamW ε (added after the square root)
- * @param warmupSteps linear warmup steps; negative means {@code warmupFraction} of all steps
- * @param warmupFraction share of all steps used for warmup when {@code warmupSteps} is negative
- * @param accumulation micro-batches whose gradients add up to one optimizer step
- * @param clipNorm maximum global gradient L2 norm; 0 turns clipping off
- * @param evalEvery evaluate every this many steps (and at the end); 0 means about 10 times per run
- * @param checkpointEvery write a checkpoint every this many steps (and at the end); 0 means as often as evaluating
- * @param seed the one seed for data order, splits, few-shot picks and captions
- * @param probeSize images (with their captions) in the probe batch whose similarity matrix is saved
- * @param freeze what to freeze, see {@link Freeze#parse}
- * @param valFraction share of the training data split off for validation when no validation set is given
- * @param shots images per class to train on (0: all), few-shot style
+ * @param method the method's name, one of {@link Methods#names()} (e.g. {@value Methods#CONTRASTIVE})
+ * @param seed the one seed for data order, splits, few-shot picks, captions and augmentations
  * @param device {@code cpu}, {@code gpu} or {@code auto}
- * @param cacheLimitMb keep preprocessed images in memory when they take less than this (float32)
- * @param keepCheckpoints how many recent checkpoints to keep
- * @param maxSteps stop after this many optimizer steps (0: no limit); the schedule spans the shorter run
- * @param augment training-image augmentations, see {@link dev.diagonal.image.Augmentation#parse}: {@code none},
- *     or a comma list of {@code crop}, {@code affine}, {@code background}
- * @param captionTemplates templates (each with {@code {}}) one of which wraps each training caption at each
- *     step, picked at random; empty: captions as given
+ * @param freeze what to leave unchanged (parsed once; {@code toString()} is its spec)
+ * @param optimizer AdamW and clipping
+ * @param schedule epochs, steps, warmup, accumulation
+ * @param data batching, validation split, shots, augmentations, caption templates
+ * @param evaluation evaluation and checkpoint intervals, the probe batch
  */
-public record TrainingConfig(String method, int epochs, int batchSize, double lr, double weightDecay, double beta1,
-        double beta2, double eps, int warmupSteps, double warmupFraction, int accumulation, double clipNorm,
-        int evalEvery, int checkpointEvery, long seed, int probeSize, String freeze, double valFraction, int shots,
-        String device, int cacheLimitMb, int keepCheckpoints, long maxSteps, String augment,
-        List<String> captionTemplates) {
+public record TrainingConfig(String method, long seed, String device, Freeze freeze, OptimizerSettings optimizer,
+        ScheduleSettings schedule, DataSettings data, EvaluationSettings evaluation) {
 
-    /** The contrastive method's name. */
-    public static final String CONTRASTIVE = "contrastive";
-    /** The linear-probe method's name. */
-    public static final String LINEAR_PROBE = "linear-probe";
+    private static final Set<String> DEVICES = Set.of("cpu", "gpu", "cuda", "auto");
 
-    /** Checks every value; a bad one throws naming its command-line option. */
+    /** Checks the values of its own; the groups check theirs when they are made. */
     public TrainingConfig {
-        require(CONTRASTIVE.equals(method) || LINEAR_PROBE.equals(method), "--method must be contrastive or linear-probe, not " + method);
-        require(epochs >= 1, "--epochs must be at least 1, not " + epochs);
-        require(batchSize >= 2, "--batch-size must be at least 2 for contrastive training, not " + batchSize);
-        require(lr > 0 && Double.isFinite(lr), "--lr must be a positive number, not " + lr);
-        require(weightDecay >= 0, "--weight-decay must not be negative, not " + weightDecay);
-        require(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1, "AdamW betas must be in [0, 1)");
-        require(eps > 0, "AdamW eps must be positive, not " + eps);
-        require(warmupFraction >= 0 && warmupFraction < 1, "--warmup fraction must be in [0, 1), not " + warmupFraction);
-        require(accumulation >= 1, "--accumulation must be at least 1, not " + accumulation);
-        require(clipNorm >= 0, "--clip-norm must not be negative, not " + clipNorm);
-        require(evalEvery >= 0 && checkpointEvery >= 0, "--eval-every and --checkpoint-every must not be negative");
-        require(probeSize >= 2, "probe size must be at least 2, not " + probeSize);
-        require(valFraction >= 0 && valFraction < 1, "--val-fraction must be in [0, 1), not " + valFraction);
-        require(shots >= 0, "--shots must not be negative, not " + shots);
-        require(cacheLimitMb >= 0 && keepCheckpoints >= 1 && maxSteps >= 0, "cache limit, kept checkpoints and max steps must be sensible");
-        freeze = freeze == null || freeze.isBlank() ? "none" : freeze.strip();
-        device = device == null ? "auto" : device;
-        Freeze.parse(freeze);
-        augment = augment == null || augment.isBlank() ? "none" : augment.strip();
-        dev.diagonal.image.Augmentation.parse(augment);
-        captionTemplates = captionTemplates == null ? List.of() : List.copyOf(captionTemplates);
-        if (!captionTemplates.isEmpty()) {
-            CaptionTemplates.of(captionTemplates);
-        }
+        Setting.METHOD.require(method != null && Methods.names().contains(method),
+                "must be one of " + String.join(", ", Methods.names()) + ", not " + method);
+        device = device == null || device.isBlank() ? "auto" : device.strip().toLowerCase(Locale.ROOT);
+        Setting.DEVICE.require(DEVICES.contains(device), "must be cpu, gpu or auto, not \"" + device + "\"");
+        freeze = Objects.requireNonNullElseGet(freeze, () -> Freeze.parse("none"));
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(evaluation, "evaluation");
     }
 
     /** The defaults: contrastive, 5 epochs, batch 32, lr 1e-5, wd 0.1, 10 % warmup, clip 1.0, seed 0. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(CONTRASTIVE, 5, 32, 1e-5, 0.1, 0.9, 0.98, 1e-6, -1, 0.1, 1, 1.0, 0, 0, 0L, 12,
-                "none", 0.1, 0, "auto", 512, 2, 0L, "none", List.of());
+        return builder().build();
     }
 
-    /** Warmup steps for a run of {@code totalSteps}. */
-    public long warmupFor(long totalSteps) {
-        return warmupSteps >= 0 ? Math.min(warmupSteps, totalSteps) : (long) Math.floor(totalSteps * warmupFraction);
+    /** A builder holding the defaults. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** Evaluation interval for a run of {@code totalSteps}. */
-    public long evalIntervalFor(long totalSteps) {
-        return evalEvery > 0 ? evalEvery : Math.max(1, totalSteps / 10);
+    /** A builder holding this configuration's values. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    /** Checkpoint interval for a run of {@code totalSteps}. */
-    public long checkpointIntervalFor(long totalSteps) {
-        return checkpointEvery > 0 ? checkpointEvery : evalIntervalFor(totalSteps);
+    /** The settings as {@code run.json} and {@code state.json} hold them: a flat map with snake_case keys. */
+    public Map<String, Object> toJson() {
+        return ConfigJson.write(this);
     }
 
-    /** The hyperparameters as stored in {@code run.json} and {@code state.json}, in a stable order. */
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("method", method);
-        map.put("epochs", epochs);
-        map.put("batch_size", batchSize);
-        map.put("lr", lr);
-        map.put("weight_decay", weightDecay);
-        map.put("beta1", beta1);
-        map.put("beta2", beta2);
-        map.put("eps", eps);
-        map.put("warmup_steps", warmupSteps);
-        map.put("warmup_fraction", warmupFraction);
-        map.put("accumulation", accumulation);
-        map.put("clip_norm", clipNorm);
-        map.put("eval_every", evalEvery);
-        map.put("checkpoint_every", checkpointEvery);
-        map.put("seed", seed);
-        map.put("probe_size", probeSize);
-        map.put("freeze", freeze);
-        map.put("val_fraction", valFraction);
-        map.put("shots", shots);
-        map.put("device", device);
-        map.put("cache_limit_mb", cacheLimitMb);
-        map.put("keep_checkpoints", keepCheckpoints);
-        map.put("max_steps", maxSteps);
-        map.put("augment", augment);
-        map.put("caption_templates", captionTemplates);
-        return map;
+    /**
+     * Reads {@link #toJson()}'s form (that of every earlier version too); missing keys take the defaults,
+     * other keys are ignored.
+     *
+     * @param source names the file in errors
+     * @throws InvalidSettingException for a value out of range
+     * @throws dev.diagonal.DiagonalException naming {@code source} and the key for a value of the wrong type
+     */
+    public static TrainingConfig fromJson(Map<String, ?> json, String source) {
+        return ConfigJson.read(json, source);
     }
 
-    /** Reads {@link #toMap()}'s form back; missing keys take the defaults, {@code source} names the file in errors. */
-    public static TrainingConfig fromMap(Map<String, ?> map, String source) {
-        TrainingConfig d = defaults();
-        Values v = new Values(map, source);
-        return new TrainingConfig(v.text("method", d.method), (int) v.integer("epochs", d.epochs),
-                (int) v.integer("batch_size", d.batchSize), v.number("lr", d.lr), v.number("weight_decay", d.weightDecay),
-                v.number("beta1", d.beta1), v.number("beta2", d.beta2), v.number("eps", d.eps),
-                (int) v.integer("warmup_steps", d.warmupSteps), v.number("warmup_fraction", d.warmupFraction),
-                (int) v.integer("accumulation", d.accumulation), v.number("clip_norm", d.clipNorm),
-                (int) v.integer("eval_every", d.evalEvery), (int) v.integer("checkpoint_every", d.checkpointEvery),
-                (long) v.integer("seed", d.seed), (int) v.integer("probe_size", d.probeSize), v.text("freeze", d.freeze),
-                v.number("val_fraction", d.valFraction), (int) v.integer("shots", d.shots), v.text("device", d.device),
-                (int) v.integer("cache_limit_mb", d.cacheLimitMb), (int) v.integer("keep_checkpoints", d.keepCheckpoints),
-                (long) v.integer("max_steps", d.maxSteps), v.text("augment", d.augment),
-                v.texts("caption_templates", d.captionTemplates));
-    }
+    /** Builds a {@link TrainingConfig}, starting from the defaults; {@link #build()} checks every value. */
+    public static final class Builder {
+        private String method = Methods.CONTRASTIVE;
+        private long seed;
+        private String device = "auto";
+        private Freeze freeze = Freeze.parse("none");
+        private double lr = 1e-5;
+        private boolean lrAuto;
+        private double weightDecay = 0.1;
+        private double beta1 = 0.9;
+        private double beta2 = 0.98;
+        private double eps = 1e-6;
+        private double clipNorm = 1.0;
+        private int epochs = 5;
+        private long maxSteps;
+        private int warmupSteps = -1;
+        private double warmupFraction = 0.1;
+        private int accumulation = 1;
+        private int batchSize = 32;
+        private double valFraction = 0.1;
+        private int shots;
+        private Augmentation augment = Augmentation.NONE;
+        private List<String> captionTemplates = List.of();
+        private int cacheLimitMb = 512;
+        private int evalEvery;
+        private int checkpointEvery;
+        private int keepCheckpoints = 2;
+        private int probeSize = 12;
 
-    /** A copy with other values for the keys in {@code changes} (keys as in {@link #toMap()}). */
-    public TrainingConfig with(Map<String, ?> changes) {
-        Map<String, Object> map = toMap();
-        map.putAll(changes);
-        return fromMap(map, "settings");
-    }
+        private Builder() {}
 
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new DiagonalException(message);
-        }
-    }
-
-    /** Typed reads from a JSON-like map. */
-    private record Values(Map<String, ?> map, String source) {
-        double number(String key, double fallback) {
-            Object value = map.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (!(value instanceof Number number)) {
-                throw new DiagonalException(source + ": hyperparameter " + key + " is not a number: " + value);
-            }
-            return number.doubleValue();
+        private Builder(TrainingConfig c) {
+            method(c.method).seed(c.seed).device(c.device).freeze(c.freeze).optimizer(c.optimizer).schedule(c.schedule)
+                    .data(c.data).evaluation(c.evaluation);
         }
 
-        long integer(String key, long fallback) {
-            Object value = map.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-                throw new DiagonalException(source + ": hyperparameter " + key + " is not a whole number: " + value);
-            }
-            return number.longValue();
+        /** Checks every value and builds the configuration. */
+        public TrainingConfig build() {
+            return new TrainingConfig(method, seed, device, freeze,
+                    new OptimizerSettings(lr, lrAuto, weightDecay, beta1, beta2, eps, clipNorm),
+                    new ScheduleSettings(epochs, maxSteps, warmupSteps, warmupFraction, accumulation),
+                    new DataSettings(batchSize, valFraction, shots, augment, captionTemplates, cacheLimitMb),
+                    new EvaluationSettings(evalEvery, checkpointEvery, keepCheckpoints, probeSize));
         }
 
-        List<String> texts(String key, List<String> fallback) {
-            Object value = map.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (!(value instanceof List<?> list)) {
-                throw new DiagonalException(source + ": hyperparameter " + key + " is not a list of strings: " + value);
-            }
-            return list.stream().map(String::valueOf).toList();
+        /** Takes every value of {@code settings}. */
+        public Builder optimizer(OptimizerSettings o) {
+            return lr(o.lr()).lrAuto(o.lrAuto()).weightDecay(o.weightDecay()).beta1(o.beta1()).beta2(o.beta2()).eps(o.eps()).clipNorm(o.clipNorm());
         }
 
-        String text(String key, String fallback) {
-            Object value = map.get(key);
-            return value == null ? fallback : value.toString();
+        /** Takes every value of {@code settings}. */
+        public Builder schedule(ScheduleSettings s) {
+            return epochs(s.epochs()).maxSteps(s.maxSteps()).warmupSteps(s.warmupSteps())
+                    .warmupFraction(s.warmupFraction()).accumulation(s.accumulation());
         }
+
+        /** Takes every value of {@code settings}. */
+        public Builder data(DataSettings d) {
+            return batchSize(d.batchSize()).valFraction(d.valFraction()).shots(d.shots()).augment(d.augment())
+                    .captionTemplates(d.captionTemplates()).cacheLimitMb(d.cacheLimitMb());
+        }
+
+        /** Takes every value of {@code settings}. */
+        public Builder evaluation(EvaluationSettings e) {
+            return evalEvery(e.evalEvery()).checkpointEvery(e.checkpointEvery()).keepCheckpoints(e.keepCheckpoints())
+                    .probeSize(e.probeSize());
+        }
+
+        /** @see TrainingConfig#method() */
+        public Builder method(String value) { method = value; return this; }
+        /** @see TrainingConfig#seed() */
+        public Builder seed(long value) { seed = value; return this; }
+        /** @see TrainingConfig#device() */
+        public Builder device(String value) { device = value; return this; }
+        /** @see TrainingConfig#freeze() */
+        public Builder freeze(Freeze value) { freeze = value; return this; }
+        /** Parses a freeze spec such as {@code image:last=2,text}; throws {@link InvalidSettingException}. */
+        public Builder freeze(String spec) { return freeze(Freeze.parse(spec == null || spec.isBlank() ? "none" : spec)); }
+        /** @see OptimizerSettings#lr() */
+        public Builder lr(double value) { lr = value; return this; }
+        /** @see OptimizerSettings#lrAuto() */
+        public Builder lrAuto(boolean value) { lrAuto = value; return this; }
+        /**
+         * Reads a learning rate as typed: a number, or {@code auto} for an LR range test.
+         *
+         * @throws InvalidSettingException for {@link Setting#LR} when it is neither
+         */
+        public Builder lr(String text) {
+            String value = text == null ? "" : text.strip();
+            if (value.equalsIgnoreCase("auto")) {
+                return lrAuto(true);
+            }
+            try {
+                return lrAuto(false).lr(Double.parseDouble(value));
+            } catch (NumberFormatException e) {
+                throw new InvalidSettingException(Setting.LR, "must be a number (e.g. 1e-5) or auto, not \"" + text + "\"");
+            }
+        }
+        /** @see OptimizerSettings#weightDecay() */
+        public Builder weightDecay(double value) { weightDecay = value; return this; }
+        /** @see OptimizerSettings#beta1() */
+        public Builder beta1(double value) { beta1 = value; return this; }
+        /** @see OptimizerSettings#beta2() */
+        public Builder beta2(double value) { beta2 = value; return this; }
+        /** @see OptimizerSettings#eps() */
+        public Builder eps(double value) { eps = value; return this; }
+        /** @see OptimizerSettings#clipNorm() */
+        public Builder clipNorm(double value) { clipNorm = value; return this; }
+        /** @see ScheduleSettings#epochs() */
+        public Builder epochs(int value) { epochs = value; return this; }
+        /** @see ScheduleSettings#maxSteps() */
+        public Builder maxSteps(long value) { maxSteps = value; return this; }
+        /** @see ScheduleSettings#warmupSteps() */
+        public Builder warmupSteps(int value) { warmupSteps = value; return this; }
+        /** @see ScheduleSettings#warmupFraction() */
+        public Builder warmupFraction(double value) { warmupFraction = value; return this; }
+        /** @see ScheduleSettings#accumulation() */
+        public Builder accumulation(int value) { accumulation = value; return this; }
+        /** @see DataSettings#batchSize() */
+        public Builder batchSize(int value) { batchSize = value; return this; }
+        /** @see DataSettings#valFraction() */
+        public Builder valFraction(double value) { valFraction = value; return this; }
+        /** @see DataSettings#shots() */
+        public Builder shots(int value) { shots = value; return this; }
+        /** @see DataSettings#augment() */
+        public Builder augment(Augmentation value) { augment = value; return this; }
+        /** Parses {@code none} or a comma list of crop, affine, background; throws {@link InvalidSettingException}. */
+        public Builder augment(String spec) { return augment(Setting.AUGMENT.parse(() -> Augmentation.parse(spec))); }
+        /** @see DataSettings#captionTemplates() */
+        public Builder captionTemplates(List<String> value) { captionTemplates = value; return this; }
+        /** @see DataSettings#cacheLimitMb() */
+        public Builder cacheLimitMb(int value) { cacheLimitMb = value; return this; }
+        /** @see EvaluationSettings#evalEvery() */
+        public Builder evalEvery(int value) { evalEvery = value; return this; }
+        /** @see EvaluationSettings#checkpointEvery() */
+        public Builder checkpointEvery(int value) { checkpointEvery = value; return this; }
+        /** @see EvaluationSettings#keepCheckpoints() */
+        public Builder keepCheckpoints(int value) { keepCheckpoints = value; return this; }
+        /** @see EvaluationSettings#probeSize() */
+        public Builder probeSize(int value) { probeSize = value; return this; }
     }
 }

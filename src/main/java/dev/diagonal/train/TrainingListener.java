@@ -43,6 +43,9 @@ public interface TrainingListener {
     /** Something the user should know that does not stop the run (chance-level loss, skipped rows). */
     default void onWarning(String message) {}
 
+    /** Something the run decided that a person should know, e.g. the learning rate {@code --lr auto} picked and why. */
+    default void onNote(String message) {}
+
     /** The run ended: COMPLETED, CANCELLED (resumable) or FAILED ({@code message} says why). */
     default void onEnd(RunStatus status, String message) {}
 }

@@ -56,10 +56,10 @@ final class TrainingLoop {
         this.batchesPerEpoch = session.sampler.batchesPerEpoch();
         if (total < 1) {
             throw new DiagonalException("the training data make no optimizer step: " + batchesPerEpoch
-                    + " batches per epoch x " + config.epochs() + " epochs < --accumulation " + config.accumulation());
+                    + " batches per epoch x " + config.schedule().epochs() + " epochs < gradient accumulation (--accumulation) " + config.schedule().accumulation());
         }
-        long warmup = config.warmupFor(total);
-        this.schedule = new LrSchedule(config.lr(), warmup, Math.max(1, total));
+        long warmup = config.schedule().warmupFor(total);
+        this.schedule = new LrSchedule(config.optimizer().lr(), warmup, Math.max(1, total));
         boolean warned = false;
         if (state != null) {
             step = state.step();
@@ -82,7 +82,7 @@ final class TrainingLoop {
         if (step == 0) {
             evaluate(0); // the zero-shot baseline
         }
-        int accumulation = config.accumulation();
+        int accumulation = config.schedule().accumulation();
         Prefetcher prefetcher = new Prefetcher(session.pixels, this::batchAt, step * accumulation, total * accumulation, 2);
         while (step < total) {
             if (cancelled.getAsBoolean()) {
@@ -101,7 +101,7 @@ final class TrainingLoop {
             }
             double lr = schedule.at(step);
             double norm = ContrastiveStep.update(session.model, session.trainable.values(), session.optimizer, lr,
-                    config.clipNorm());
+                    config.optimizer().clipNorm());
             if (!Double.isFinite(norm)) {
                 return diverged("gradient norm is " + norm);
             }
@@ -113,10 +113,10 @@ final class TrainingLoop {
             recorder.step(step, epochOf(step * accumulation - 1), loss, lr, session.features.logitScaleExp(),
                     images / seconds, Duration.ofMillis(Math.round(eta * 1000)));
             chance.observe(step, loss).ifPresent(recorder::warning);
-            if (step % config.evalIntervalFor(total) == 0 || step == total) {
+            if (step % config.evaluation().evalIntervalFor(total) == 0 || step == total) {
                 evaluate(step);
             }
-            if (step % config.checkpointIntervalFor(total) == 0 || step == total) {
+            if (step % config.evaluation().checkpointIntervalFor(total) == 0 || step == total) {
                 checkpoint();
             }
         }
@@ -161,16 +161,16 @@ final class TrainingLoop {
         }
         if (!session.weightsFinite()) {
             throw new DiagonalException("weights are no longer finite at step " + step
-                    + "; no checkpoint written (try a lower --lr)");
+                    + "; no checkpoint written (try a lower learning rate, --lr)");
         }
-        long micro = step * config.accumulation();
+        long micro = step * config.schedule().accumulation();
         int epoch = epochOf(micro);
         Map<String, Object> rng = new LinkedHashMap<>();
         rng.put("sampler", "java.util.Random per epoch from (seed, epoch)");
         rng.put("captions", "java.util.Random(seed) for training, (seed + 1) for validation");
         TrainState state = new TrainState(TrainState.FORMAT, step, micro, epoch, (int) (micro % batchesPerEpoch),
                 config.seed(), session.sampler.batchSize(), orderOf(epoch), best, chance.warned(), trainSeconds, rng,
-                config.toMap());
+                config.toJson());
         Map<String, Supplier<List<HostTensor>>> files = new LinkedHashMap<>();
         files.put(CheckpointStore.MODEL, session::weights);
         files.put(CheckpointStore.EXP_AVG, () -> session.optimizer.exportMoments(false));
@@ -184,14 +184,14 @@ final class TrainingLoop {
         String kept = lastCheckpoint >= 0 ? "the last good checkpoint (step " + lastCheckpoint + ") is kept"
                 : "no checkpoint was written";
         return end(RunStatus.FAILED, what + " at step " + (step + 1) + "; training stopped and " + kept
-                + "; try a lower --lr");
+                + "; try a lower learning rate (--lr)");
     }
 
     private TrainingResult end(RunStatus status, String message) {
         double rate = steadySeconds > 0 ? steadyImages / steadySeconds : 0;
         recorder.summary(step, rate, trainSeconds);
         recorder.end(status, message);
-        return new TrainingResult(status, step, total, message, best, recorder.runPath(), rate);
+        return new TrainingResult(config.method(), status, step, total, message, best, recorder.runPath(), rate, null);
     }
 
     private int epochOf(long micro) {

@@ -4,21 +4,19 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * What to fine-tune on what, and where the run goes.
+ * What to adapt on what, and how.
  *
  * @param modelDir an HF CLIP model folder (config.json, weights, tokenizer files)
  * @param train the training data: an ImageFolder or a manifest (CSV/TSV/JSONL)
- * @param val validation data, or null to split off {@link TrainingConfig#valFraction()} of {@code train}
- * @param runDir the run folder to create (it must not exist, or be empty)
- * @param config the hyperparameters
+ * @param val validation data, or null to split some of {@code train} off
+ * @param config the settings; its {@link TrainingConfig#method()} picks the {@link Method}
  */
-public record TrainingRequest(Path modelDir, Path train, Path val, Path runDir, TrainingConfig config) {
+public record TrainingRequest(Path modelDir, Path train, Path val, TrainingConfig config) {
 
     /** Checks the required parts. */
     public TrainingRequest {
         Objects.requireNonNull(modelDir, "modelDir");
         Objects.requireNonNull(train, "train");
-        Objects.requireNonNull(runDir, "runDir");
         Objects.requireNonNull(config, "config");
     }
 }

@@ -5,15 +5,19 @@ import dev.diagonal.project.RunStatus;
 import java.nio.file.Path;
 
 /**
- * How a run ended.
+ * How a run of any {@link Method} ended.
  *
- * @param status COMPLETED, CANCELLED (resumable) or FAILED
- * @param step optimizer steps done
+ * @param method the method's name
+ * @param status COMPLETED, CANCELLED or FAILED
+ * @param step steps done (optimizer steps; for a linear probe, the values of C tried)
  * @param totalSteps the run's planned steps
  * @param message why it stopped, for CANCELLED and FAILED; null otherwise
- * @param best the best validation metric reached, or null
+ * @param best the best validation metric of weights kept in the run's {@code best/}, or null when the
+ *     method keeps no such weights
  * @param runDir the run folder
  * @param imagesPerSecond training throughput over the steps of this session after the first two (0 if too few)
+ * @param summary the outcome in one line, worded by the method (e.g. the probe's validation accuracy and
+ *     C), or null
  */
-public record TrainingResult(RunStatus status, long step, long totalSteps, String message, BestMetric best,
-        Path runDir, double imagesPerSecond) {}
+public record TrainingResult(String method, RunStatus status, long step, long totalSteps, String message,
+        BestMetric best, Path runDir, double imagesPerSecond, String summary) {}

@@ -56,27 +56,27 @@ final class TrainingSession implements AutoCloseable {
         this.modelConfig = model.config();
         this.tokenizer = tokenizer;
         this.features = new FeatureModel(model, manager);
-        this.trainable = Freeze.parse(config.freeze()).apply(model);
+        this.trainable = config.freeze().apply(model);
         long all = model.stateDict().values().stream().mapToLong(p -> p.getArray().size()).sum();
         this.trainableValues = trainable.values().stream().mapToLong(p -> p.getArray().size()).sum();
         this.frozenValues = all - trainableValues;
-        this.optimizer = new AdamW(trainable, manager, config.beta1(), config.beta2(), config.eps(), config.weightDecay());
-        this.train = TrainingData.of(data.train(), tokenizer, config.captionTemplates(), config.seed());
+        this.optimizer = new AdamW(trainable, manager, config.optimizer().beta1(), config.optimizer().beta2(), config.optimizer().eps(), config.optimizer().weightDecay());
+        this.train = TrainingData.of(data.train(), tokenizer, config.data().captionTemplates(), config.seed());
         this.val = TrainingData.of(data.val(), tokenizer);
         ClipImageProcessor processor = new ClipImageProcessor(Embedder.imageConfig(modelDir, modelConfig));
         List<Path> images = new ArrayList<>(train.images());
         images.addAll(val.images());
         this.pixels = new PixelLoader(images, processor::preprocess, features.valuesPerImage(),
-                (long) config.cacheLimitMb() << 20, PixelLoader.defaultThreads(), augmentation(config, processor));
-        this.sampler = new ClassBalancedSampler(data.batchKeys(), config.batchSize(), config.seed());
-        Probe probe = val.size() >= 2 ? Probe.pick(val, train.size(), config.probeSize(), config.seed())
-                : Probe.pick(train, 0, config.probeSize(), config.seed());
+                (long) config.data().cacheLimitMb() << 20, PixelLoader.defaultThreads(), augmentation(config, processor));
+        this.sampler = new ClassBalancedSampler(data.batchKeys(), config.data().batchSize(), config.seed());
+        Probe probe = val.size() >= 2 ? Probe.pick(val, train.size(), config.evaluation().probeSize(), config.seed())
+                : Probe.pick(train, 0, config.evaluation().probeSize(), config.seed());
         this.evaluator = new Evaluator(features, pixels, val, train.size(), probe, data.classes(), tokenizer,
-                config.batchSize());
+                config.data().batchSize());
     }
 
     private static AugmentedImages augmentation(TrainingConfig config, ClipImageProcessor processor) {
-        Augmentation augmentation = Augmentation.parse(config.augment());
+        Augmentation augmentation = config.data().augment();
         return augmentation.isNone() ? null : new AugmentedImages(augmentation, processor, config.seed());
     }
 
@@ -119,9 +119,9 @@ final class TrainingSession implements AutoCloseable {
 
     /** Optimizer steps in the whole run. */
     long totalSteps() {
-        long micro = (long) config.epochs() * sampler.batchesPerEpoch();
-        long steps = micro / config.accumulation();
-        return config.maxSteps() > 0 ? Math.min(steps, config.maxSteps()) : steps;
+        long micro = (long) config.schedule().epochs() * sampler.batchesPerEpoch();
+        long steps = micro / config.schedule().accumulation();
+        return config.schedule().maxSteps() > 0 ? Math.min(steps, config.schedule().maxSteps()) : steps;
     }
 
     /** The weights as F32 host tensors under HF names. */

@@ -68,31 +68,65 @@ class FinetuneCommandTest {
         Path run = tmp.resolve("said");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = FinetuneCommand.finish(new TrainingResult(RunStatus.COMPLETED, 140, 140, null,
-                new BestMetric("zeroshot_top1", 0.3125, 40L), run, 50), new PrintWriter(out), new PrintWriter(err));
+        int code = FinetuneCommand.finish(new TrainingResult("contrastive", RunStatus.COMPLETED, 140, 140, null,
+                new BestMetric("zeroshot_top1", 0.3125, 40L), run, 50, null), new PrintWriter(out), new PrintWriter(err));
         assertThat(code).isZero();
         assertThat(out.toString()).startsWith("best: zeroshot_top1 0.3125 at step 40 of 140 -> " + run.resolve("best"));
         assertThat(err.toString()).isEmpty();
 
         out.getBuffer().setLength(0);
-        FinetuneCommand.finish(new TrainingResult(RunStatus.COMPLETED, 10, 10, null,
-                new BestMetric("recall_at_1", 0.0, 0L), run, 50), new PrintWriter(out), new PrintWriter(err));
+        FinetuneCommand.finish(new TrainingResult("contrastive", RunStatus.COMPLETED, 10, 10, null,
+                new BestMetric("recall_at_1", 0.0, 0L), run, 50, null), new PrintWriter(out), new PrintWriter(err));
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString()).startsWith("warning: no evaluation beat the model training started from")
                 .contains("recall_at_1 0.0000 at step 0", "--checkpoint latest", "step 10");
 
         err.getBuffer().setLength(0);
-        FinetuneCommand.finish(new TrainingResult(RunStatus.COMPLETED, 10, 10, null, null, run, 50),
+        FinetuneCommand.finish(new TrainingResult("contrastive", RunStatus.COMPLETED, 10, 10, null, null, run, 50, null),
                 new PrintWriter(out), new PrintWriter(err));
         assertThat(out.toString()).contains("no validation metric", "step 10");
 
         out.getBuffer().setLength(0);
-        assertThat(FinetuneCommand.finish(new TrainingResult(RunStatus.CANCELLED, 5, 10, "cancelled", null, run, 50),
+        FinetuneCommand.finish(new TrainingResult("linear-probe", RunStatus.COMPLETED, 7, 7, null, null, run, 0,
+                "validation top-1 0.8333, top-5 1.0000 at C = 0.1"), new PrintWriter(out), new PrintWriter(err));
+        assertThat(out.toString()).isEqualTo("linear-probe: validation top-1 0.8333, top-5 1.0000 at C = 0.1 -> " + run
+                + System.lineSeparator());
+
+        out.getBuffer().setLength(0);
+        assertThat(FinetuneCommand.finish(new TrainingResult("contrastive", RunStatus.CANCELLED, 5, 10, "cancelled", null, run, 50, null),
                 new PrintWriter(out), new PrintWriter(err))).isEqualTo(130);
         assertThat(out.toString() + err).isEmpty();
     }
 
     @Test
+    void aLinearProbeRunsThroughTheSameCommandAndDoesNotResume() {
+        Path out = tmp.resolve("probe");
+        CliRunner.Outcome outcome = CliRunner.run("finetune", "--model", model.toString(), "--train", data.toString(),
+                "--out", out.toString(), "--method", "linear-probe", "--device", "cpu", "--batch-size", "8");
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("linear-probe: validation top-1 ", " at C = ", "-> " + out.toAbsolutePath());
+        assertThat(out.resolve("result.json")).exists();
+        assertThat(RunFolder.open(out).readRunJson().method()).isEqualTo("linear-probe");
+        CliRunner.Outcome resume = CliRunner.run("resume", out.toString());
+        assertThat(resume.exitCode()).isEqualTo(1);
+        assertThat(resume.err()).contains("linear-probe run; only contrastive runs resume");
+        CliRunner.Outcome unknown = CliRunner.run(finetune(tmp.resolve("z"), "--method", "lora"));
+        assertThat(unknown.err()).contains("diagonal: --method must be one of contrastive, linear-probe, not lora");
+        assertThat(tmp.resolve("z")).doesNotExist();
+    }
+
+        @Test
+    void lrAutoSaysWhatItPickedAndWhy() {
+        Path out = tmp.resolve("auto");
+        CliRunner.Outcome outcome = CliRunner.run("finetune", "--model", model.toString(), "--train", data.toString(),
+                "--out", out.toString(), "--lr", "auto", "--epochs", "1", "--batch-size", "8", "--device", "cpu");
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).containsPattern("LR range test \\(\\d+ steps on training batches, lr 1e-07 to 1e\\+00\\)")
+                .contains("picked the lowest's lr / 10 = ");
+        assertThat(RunFolder.open(out).readRunJson().hyperparameters()).containsKey("lr_range_test");
+    }
+
+        @Test
     void badDataShowsTheValidationReportAndLeavesNoRun() throws Exception {
         Path manifest = tmp.resolve("bad.csv");
         Files.writeString(manifest, "image,caption\nnot-there.png,a cat\n");
@@ -109,7 +143,10 @@ class FinetuneCommandTest {
     void badOptionsNameTheOption() {
         CliRunner.Outcome lr = CliRunner.run(finetune(tmp.resolve("x"), "--weight-decay=-1"));
         assertThat(lr.exitCode()).isEqualTo(1);
-        assertThat(lr.err()).contains("--weight-decay").doesNotContain("\tat ");
+        assertThat(lr.err()).contains("diagonal: --weight-decay must not be negative, not -1.0").doesNotContain("\tat ");
+        CliRunner.Outcome fast = CliRunner.run("finetune", "--model", model.toString(), "--train", data.toString(),
+                "--out", tmp.resolve("x").toString(), "--lr", "fast");
+        assertThat(fast.err()).contains("diagonal: --lr must be a number (e.g. 1e-5) or auto, not \"fast\"");
         CliRunner.Outcome freeze = CliRunner.run(finetune(tmp.resolve("y"), "--freeze", "vision"));
         assertThat(freeze.err()).contains("--freeze", "vision");
         CliRunner.Outcome missing = CliRunner.run("resume", tmp.resolve("no-such-run").toString());

@@ -109,8 +109,9 @@ class EvaluationTest {
     void aLinearProbeRunIsEvaluatedWithItsProbe() {
         Path train = EvalFixtures.shapes(tmp.resolve("train"), 5, 1);
         Path runDir = tmp.resolve("run");
-        LinearProbeRun.run(new LinearProbeRun.Request(model, train, null, runDir, 0, 1, "cpu", 8),
-                new dev.diagonal.train.TrainingListener() {}, () -> false);
+        dev.diagonal.train.FineTuning.start(dev.diagonal.train.RunDestination.at(runDir), new dev.diagonal.train.TrainingRequest(
+                model, train, null, dev.diagonal.train.TrainingConfig.builder().method("linear-probe").seed(1).device("cpu")
+                        .batchSize(8).build()), new dev.diagonal.train.TrainingListener() {}, () -> false);
         Path test = EvalFixtures.shapes(tmp.resolve("test"), 3, 9);
 
         Map<String, Object> result = evaluate(runDir, test, new ArrayList<>());

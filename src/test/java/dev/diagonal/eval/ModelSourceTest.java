@@ -88,7 +88,7 @@ class ModelSourceTest {
 
     @Test
     void aLinearProbeRunUsesItsBaseModel() throws IOException {
-        RunFolder run = run(tmp.resolve("probe"), LinearProbeRun.METHOD, base, true);
+        RunFolder run = run(tmp.resolve("probe"), LinearProbeResultFile.METHOD, base, true);
         ModelSource source = ModelSource.resolve(run.path());
         assertThat(source.weights()).isEqualTo(base.toAbsolutePath());
         assertThat(source.run()).isEqualTo(run.path());

@@ -71,7 +71,7 @@ class KillResumeTest {
         kills.forEach(System.out::println);
         RunFolder run = RunFolder.open(runDir);
         if (run.readRunJson().status() != RunStatus.COMPLETED) {
-            TrainingResult result = Trainer.resume(run, TrainingListener.NONE, () -> false);
+            TrainingResult result = FineTuning.resume(run, TrainingListener.NONE, () -> false);
             assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
         }
         assertEveryFileValid(runDir, true);
@@ -82,9 +82,9 @@ class KillResumeTest {
                 .map(r -> ((Number) r.get("step")).longValue()).toList();
         assertThat(steps).doesNotHaveDuplicates().hasSize((int) total).isSorted();
 
-        TrainingConfig config = TrainingConfig.defaults().with(Map.of("epochs", 25, "batch_size", 8, "lr", 1e-3,
-                "device", "cpu", "val_fraction", 0.25, "eval_every", 9, "checkpoint_every", 4));
-        TrainingResult whole = Trainer.start(new TrainingRequest(model, data, null, dir.resolve("whole"), config),
+        TrainingConfig config = TrainingConfig.builder().epochs(25).batchSize(8).lr(1e-3).device("cpu").valFraction(0.25)
+                .evalEvery(9).checkpointEvery(4).build();
+        TrainingResult whole = FineTuning.start(RunDestination.at(dir.resolve("whole")), new TrainingRequest(model, data, null, config),
                 TrainingListener.NONE, () -> false);
         double diff = TrainerResumeTest.maxDiff(TrainerResumeTest.finalWeights(dir.resolve("whole"), whole.step()),
                 TrainerResumeTest.finalWeights(runDir, total));

@@ -33,19 +33,24 @@ class TrainerResumeTest {
         data = TrainFixtures.shapes(shared.resolve("shapes"), 4, 2);
     }
 
-    static TrainingConfig config(Map<String, ?> changes) {
-        return TrainingConfig.defaults().with(Map.of("epochs", 4, "batch_size", 8, "lr", 1e-3, "device", "cpu",
-                "val_fraction", 0.25, "eval_every", 3, "checkpoint_every", 2, "accumulation", 2)).with(changes);
+    static TrainingConfig.Builder config() {
+        return TrainingConfig.builder().epochs(4).batchSize(8).lr(1e-3).device("cpu").valFraction(0.25).evalEvery(3)
+                .checkpointEvery(2).accumulation(2);
+    }
+
+    static TrainingResult start(Path runDir, Path train, TrainingConfig config, TrainingListener listener,
+            java.util.function.BooleanSupplier cancelled) {
+        return FineTuning.start(RunDestination.at(runDir), new TrainingRequest(model, train, null, config), listener, cancelled);
     }
 
     @Test
     void cancelledThenResumedEqualsUninterrupted(@TempDir Path runs) {
-        TrainingResult whole = Trainer.start(new TrainingRequest(model, data, null, runs.resolve("whole"), config(Map.of())),
+        TrainingResult whole = start(runs.resolve("whole"), data, config().build(),
                 TrainingListener.NONE, () -> false);
         assertThat(whole.status()).as(whole.message()).isEqualTo(RunStatus.COMPLETED);
 
         RecordingListener first = new RecordingListener();
-        TrainingResult cancelled = Trainer.start(new TrainingRequest(model, data, null, runs.resolve("split"), config(Map.of())),
+        TrainingResult cancelled = start(runs.resolve("split"), data, config().build(),
                 first, () -> first.losses.size() >= 3);
         assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(cancelled.step()).isEqualTo(3);
@@ -56,7 +61,7 @@ class TrainerResumeTest {
         assertThat(split.checkpointsDir().resolve("step-3/state.json")).exists();
 
         RecordingListener second = new RecordingListener();
-        TrainingResult resumed = Trainer.resume(split, second, () -> false);
+        TrainingResult resumed = FineTuning.resume(split, second, () -> false);
         assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(second.plans.get(0).startStep()).isEqualTo(3);
         assertThat(resumed.step()).isEqualTo(whole.step());
@@ -69,15 +74,15 @@ class TrainerResumeTest {
         List<Object> steps = records.stream().filter(r -> r.containsKey("loss")).map(r -> r.get("step")).toList();
         assertThat(steps).hasSize((int) whole.step()).doesNotHaveDuplicates();
         assertThat(runs.resolve("split/checkpoints").toFile().list((dir, name) -> name.startsWith("step-"))).hasSize(2);
-        assertThatThrownBy(() -> Trainer.resume(split, TrainingListener.NONE, () -> false))
+        assertThatThrownBy(() -> FineTuning.resume(split, TrainingListener.NONE, () -> false))
                 .isInstanceOf(DiagonalException.class).hasMessageContaining("already completed");
     }
 
     @Test
     void aDivergingLossFailsTheRunAndKeepsTheLastGoodCheckpoint(@TempDir Path runs) {
         RecordingListener listener = new RecordingListener();
-        TrainingResult result = Trainer.start(new TrainingRequest(model, data, null, runs.resolve("run"),
-                config(Map.of("lr", 1e9, "warmup_steps", 0, "clip_norm", 0.0, "accumulation", 1, "checkpoint_every", 1))),
+        TrainingResult result = start(runs.resolve("run"), data,
+                config().lr(1e9).warmupSteps(0).clipNorm(0.0).accumulation(1).checkpointEvery(1).build(),
                 listener, () -> false);
         System.out.println("NaN guard: " + result.message() + " losses " + listener.losses);
         assertThat(result.status()).isEqualTo(RunStatus.FAILED);
@@ -96,7 +101,7 @@ class TrainerResumeTest {
     void badDataGetsTheValidationReportAndLeavesNoRun(@TempDir Path runs) throws Exception {
         Path manifest = runs.resolve("data.csv");
         Files.writeString(manifest, "image,caption\nmissing.png,a cat\nalso-missing.png,a dog\n");
-        assertThatThrownBy(() -> Trainer.start(new TrainingRequest(model, manifest, null, runs.resolve("run"), config(Map.of())),
+        assertThatThrownBy(() -> start(runs.resolve("run"), manifest, config().build(),
                 TrainingListener.NONE, () -> false))
                 .isInstanceOf(DiagonalException.class).hasMessageContaining("no usable samples")
                 .hasMessageContaining("missing.png");

@@ -26,15 +26,14 @@ class TrainerTest {
         data = TrainFixtures.shapes(shared.resolve("shapes"), 6, 1);
     }
 
-    static TrainingConfig config(Map<String, ?> changes) {
-        return TrainingConfig.defaults().with(Map.of("epochs", 15, "batch_size", 8, "lr", 1e-3, "device", "cpu",
-                "val_fraction", 0.25, "probe_size", 8)).with(changes);
+    static TrainingConfig config() {
+        return TrainingConfig.builder().epochs(15).batchSize(8).lr(1e-3).device("cpu").valFraction(0.25).probeSize(8).build();
     }
 
     @Test
     void lossFallsAndTheProbeDiagonalRises(@TempDir Path runs) {
         RecordingListener listener = new RecordingListener();
-        TrainingResult result = Trainer.start(new TrainingRequest(model, data, null, runs.resolve("run"), config(Map.of())),
+        TrainingResult result = FineTuning.start(RunDestination.at(runs.resolve("run")), new TrainingRequest(model, data, null, config()),
                 listener, () -> false);
         assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
         TrainingPlan plan = listener.plans.get(0);

@@ -3,11 +3,9 @@ package dev.diagonal.app.finetune;
 import dev.diagonal.DiagonalException;
 import dev.diagonal.app.common.Command;
 import dev.diagonal.app.common.Errors;
-import dev.diagonal.app.common.Formats;
 import dev.diagonal.app.common.Session;
 import dev.diagonal.app.common.TaskHandle;
 import dev.diagonal.data.CaptionTemplates;
-import dev.diagonal.eval.LinearProbeRun;
 import dev.diagonal.project.DatasetEntry;
 import dev.diagonal.project.DatasetRole;
 import dev.diagonal.project.Project;
@@ -15,7 +13,8 @@ import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunLock;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.project.RunSummary;
-import dev.diagonal.train.Trainer;
+import dev.diagonal.train.FineTuning;
+import dev.diagonal.train.RunDestination;
 import dev.diagonal.train.TrainingConfig;
 import dev.diagonal.train.TrainingRequest;
 import dev.diagonal.train.TrainingResult;
@@ -115,16 +114,9 @@ public final class FinetuneViewModel {
         Path model = project.modelPath().orElseThrow();
         Path trainPath = project.datasetPath(train.get());
         Path valPath = val.get() == null ? null : project.datasetPath(val.get());
-        launch("Fine-tuning (" + config.method() + ") on " + train.get().name(), feed -> {
-            RunFolder run = RunFolder.create(project.runsPath(), config.method());
-            if (TrainingConfig.LINEAR_PROBE.equals(config.method())) {
-                LinearProbeRun.Result result = LinearProbeRun.run(new LinearProbeRun.Request(model, trainPath, valPath,
-                        run.path(), config.shots(), config.seed(), config.device(), config.batchSize()), feed, feed.cancelled());
-                return String.format(Locale.ROOT, "Linear probe done: validation top-1 %s, top-5 %s (C = %s). Run %s.",
-                        Formats.percent(result.valTop1()), Formats.percent(result.valTop5()), result.bestC(), run.id());
-            }
-            return describe(run, Trainer.start(new TrainingRequest(model, trainPath, valPath, run.path(), config), feed, feed.cancelled()));
-        });
+        TrainingRequest request = new TrainingRequest(model, trainPath, valPath, config);
+        launch("Fine-tuning (" + config.method() + ") on " + train.get().name(), feed -> describe(
+                FineTuning.start(RunDestination.newIn(project.runsPath()), request, feed, feed.cancelled())));
     }
 
     /** Continues a stopped or interrupted contrastive run from its last checkpoint, shown live here. */
@@ -134,14 +126,18 @@ public final class FinetuneViewModel {
             return;
         }
         RunFolder run = RunFolder.open(runDir);
-        launch("Resuming " + run.id(), feed -> describe(run, Trainer.resume(run, feed, feed.cancelled())));
+        launch("Resuming " + run.id(), feed -> describe(FineTuning.resume(run, feed, feed.cancelled())));
     }
 
-    private static String describe(RunFolder run, TrainingResult result) {
+    private static String describe(TrainingResult result) {
+        String id = result.runDir().getFileName().toString();
         if (result.status() == RunStatus.FAILED) {
-            throw new DiagonalException("run " + run.id() + " failed at step " + result.step() + ": " + result.message());
+            throw new DiagonalException("run " + id + " failed at step " + result.step() + ": " + result.message());
         }
-        return "Run " + run.id() + " " + result.status().name().toLowerCase(Locale.ROOT) + " at step " + result.step()
+        if (result.summary() != null && result.status() == RunStatus.COMPLETED) {
+            return "Run " + id + " (" + result.method() + ") completed: " + result.summary() + ".";
+        }
+        return "Run " + id + " " + result.status().name().toLowerCase(Locale.ROOT) + " at step " + result.step()
                 + " of " + result.totalSteps() + RunFollower.bestPart(result.best())
                 + (result.message() == null ? "" : ". " + result.message());
     }
@@ -235,7 +231,7 @@ public final class FinetuneViewModel {
         pollInterval = interval;
     }
 
-        public TrainingForm form() {
+    public TrainingForm form() {
         return form;
     }
 

@@ -103,6 +103,12 @@ final class TrainingFeed implements TrainingListener {
         schedule();
     }
 
+    /** Shown with the warnings: e.g. the learning rate an LR range test picked, and why. */
+    @Override
+    public synchronized void onNote(String message) {
+        onWarning(message);
+    }
+
     @Override
     public synchronized void onEnd(RunStatus status, String message) {
         endStatus = status;

@@ -1,11 +1,11 @@
 package dev.diagonal.app.finetune;
 
-import dev.diagonal.DiagonalException;
+import dev.diagonal.train.InvalidSettingException;
+import dev.diagonal.train.Methods;
+import dev.diagonal.train.Setting;
 import dev.diagonal.train.TrainingConfig;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -16,20 +16,20 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The hyperparameters the fine-tune screen lets a user set, starting from the engine's defaults; the
- * rest keep {@link TrainingConfig#defaults()}.
+ * The settings the fine-tune screen lets a user set, starting from the engine's defaults; the rest keep
+ * {@link TrainingConfig#defaults()}. A bad value is reported by its setting's label ({@link Setting#label()}).
  */
 public final class TrainingForm {
 
     /** The methods, as the engine names them. */
-    public static final List<String> METHODS = List.of(TrainingConfig.CONTRASTIVE, TrainingConfig.LINEAR_PROBE);
+    public static final List<String> METHODS = Methods.names();
     /** Suggestions for what to freeze (the field takes any {@code --freeze} value). */
     public static final List<String> FREEZE_CHOICES = List.of("none", "text", "image", "image:last=2,text:last=2",
             "all-but-projections");
     /** Suggestions for the training-image augmentations (the field takes any {@code --augment} value). */
     public static final List<String> AUGMENT_CHOICES = List.of("none", "crop,affine,background", "crop,affine", "crop");
 
-    private final StringProperty method = new SimpleStringProperty(TrainingConfig.CONTRASTIVE);
+    private final StringProperty method = new SimpleStringProperty(Methods.CONTRASTIVE);
     private final IntegerProperty epochs = new SimpleIntegerProperty();
     private final IntegerProperty batchSize = new SimpleIntegerProperty();
     private final StringProperty lr = new SimpleStringProperty();
@@ -43,15 +43,15 @@ public final class TrainingForm {
 
     public TrainingForm() {
         TrainingConfig d = TrainingConfig.defaults();
-        epochs.set(d.epochs());
-        batchSize.set(d.batchSize());
-        lr.set(String.format(Locale.ROOT, "%s", d.lr()));
-        shots.set(d.shots());
-        freeze.set(d.freeze());
+        epochs.set(d.schedule().epochs());
+        batchSize.set(d.data().batchSize());
+        lr.set(String.format(Locale.ROOT, "%s", d.optimizer().lr()));
+        shots.set(d.data().shots());
+        freeze.set(d.freeze().toString());
         seed.set((int) d.seed());
-        valFraction.set(d.valFraction());
+        valFraction.set(d.data().valFraction());
         device.set(d.device());
-        augment.set(d.augment());
+        augment.set(d.data().augment().spec());
     }
 
     /**
@@ -59,28 +59,13 @@ public final class TrainingForm {
      *
      * @param templates the prompt templates that wrap each training caption when {@link #captionTemplatesProperty()}
      *     is set (the project's)
-     * @throws DiagonalException naming the field when a value is not acceptable
+     * @throws InvalidSettingException naming the setting (by its label) when a value is not acceptable
      */
     public TrainingConfig toConfig(List<String> templates) {
-        double rate;
-        try {
-            rate = Double.parseDouble(lr.get().strip());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new DiagonalException("learning rate: \"" + lr.get() + "\" is not a number (e.g. 1e-5)");
-        }
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("method", method.get());
-        changes.put("epochs", epochs.get());
-        changes.put("batch_size", batchSize.get());
-        changes.put("lr", rate);
-        changes.put("shots", shots.get());
-        changes.put("freeze", freeze.get());
-        changes.put("seed", (long) seed.get());
-        changes.put("val_fraction", valFraction.get());
-        changes.put("device", device.get());
-        changes.put("augment", augment.get());
-        changes.put("caption_templates", captionTemplates.get() ? templates : List.of());
-        return TrainingConfig.defaults().with(changes);
+        return TrainingConfig.builder().method(method.get()).epochs(epochs.get()).batchSize(batchSize.get()).lr(lr.get())
+                .shots(shots.get()).freeze(freeze.get()).seed(seed.get()).valFraction(valFraction.get())
+                .device(device.get()).augment(augment.get())
+                .captionTemplates(captionTemplates.get() ? templates : List.of()).build();
     }
 
     public StringProperty methodProperty() {
@@ -95,7 +80,7 @@ public final class TrainingForm {
         return batchSize;
     }
 
-    /** The peak learning rate as typed, e.g. {@code 1e-5}. */
+    /** The peak learning rate as typed, e.g. {@code 1e-5}, or {@code auto} for an LR range test on the training data. */
     public StringProperty lrProperty() {
         return lr;
     }

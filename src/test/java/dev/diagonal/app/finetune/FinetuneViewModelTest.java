@@ -202,7 +202,7 @@ class FinetuneViewModelTest {
         model.startCommand().execute();
 
         assertThat(t.tasks.failures).isEmpty();
-        assertThat(model.display().statusProperty().get()).startsWith("Linear probe done: validation top-1 ");
+        assertThat(model.display().statusProperty().get()).startsWith("Run ").contains("(linear-probe) completed: validation top-1 ", " at C = ");
         assertThat(t.session.project().runs().list()).singleElement()
                 .satisfies(run -> assertThat(run.method()).isEqualTo("linear-probe"));
     }
@@ -235,16 +235,18 @@ class FinetuneViewModelTest {
 
         model.startCommand().execute();
 
-        assertThat(t.dialogs.errors).singleElement().asString().contains("learning rate: \"fast\" is not a number");
+        assertThat(t.dialogs.errors).singleElement().asString().contains("Learning rate must be a number (e.g. 1e-5) or auto, not \"fast\"");
         assertThat(t.session.project().runs().list()).isEmpty();
         model.form().lrProperty().set("1e-5");
         model.form().batchSizeProperty().set(1);
         model.startCommand().execute();
-        assertThat(t.dialogs.errors).last().asString().contains("--batch-size must be at least 2");
+        assertThat(t.dialogs.errors).last().asString().contains("Batch size must be at least 2")
+                .doesNotContain("--batch-size"); // the workbench's words, not the command line's
         model.form().batchSizeProperty().set(2);
         model.form().augmentProperty().set("sparkle");
         model.startCommand().execute();
-        assertThat(t.dialogs.errors).last().asString().contains("unknown augmentation \"sparkle\"");
+        assertThat(t.dialogs.errors).last().asString().contains("Augmentations has an unknown augmentation \"sparkle\"")
+                .doesNotContain("--augment");
         assertThat(t.session.project().runs().list()).isEmpty();
     }
 }

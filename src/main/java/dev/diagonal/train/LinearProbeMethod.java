@@ -1,0 +1,163 @@
+package dev.diagonal.train;
+
+import ai.djl.Device;
+import dev.diagonal.clip.Devices;
+import dev.diagonal.data.Sample;
+import dev.diagonal.eval.Embedder;
+import dev.diagonal.eval.LinearProbeData;
+import dev.diagonal.eval.LinearProbeFit;
+import dev.diagonal.eval.LinearProbeResultFile;
+import dev.diagonal.eval.LinearProbeSweep;
+import dev.diagonal.project.BestMetric;
+import dev.diagonal.project.MetricsLog;
+import dev.diagonal.project.RunFolder;
+import dev.diagonal.project.RunInfo;
+import dev.diagonal.project.RunStatus;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A linear probe ({@code finetune --method linear-probe}): embeds the training and validation images with
+ * the frozen model, sweeps C on the validation split ({@link LinearProbeSweep}) and keeps the best probe.
+ * Of the settings it uses the seed, the device, the batch size (images per forward pass) and the shots;
+ * without validation data it holds out {@link LinearProbeData#VAL_FRACTION} of the training data. The run
+ * folder gets {@code run.json}, {@code metrics.jsonl} (one line per C tried, then the final result),
+ * {@value LinearProbeResultFile#PROBE_FILE} (liblinear's model file) and
+ * {@value LinearProbeResultFile#RESULT_FILE} ({@link LinearProbeResultFile}).
+ *
+ * <p>Listener events, all through {@link TrainingListener#onEvaluation} with numbers only: embedding
+ * progress as {@code {"embed_train_done", "embed_train_total"}} (then {@code embed_val_…}) at step 0;
+ * each C tried as {@code {"probe_c", "probe_val_top1", "probe_val_log_loss"}} at step 1, 2, …; the
+ * outcome as {@code {"probe_best_c", "probe_val_top1", "probe_val_top5"}} at the last step (the sweep and
+ * outcome records also go to {@code metrics.jsonl}). Problems with the data that do not stop the run go
+ * to {@link TrainingListener#onWarning}. A cancelled probe ends CANCELLED and does not resume.
+ */
+final class LinearProbeMethod implements Method {
+
+    @Override
+    public String name() {
+        return Methods.LINEAR_PROBE;
+    }
+
+    @Override
+    public boolean resumable() {
+        return false;
+    }
+
+    @Override
+    public TrainingResult start(RunFolder folder, TrainingRequest request, TrainingListener listener,
+            BooleanSupplier cancelled) {
+        TrainingConfig config = request.config();
+        Device device = Devices.select(config.device());
+        LinearProbeData data = LinearProbeData.load(request.train(), request.val(), config.data().shots(), config.seed(),
+                listener::onWarning);
+        RunInfo info = RunStart.write(folder, request, hyperparameters(request));
+        try (MetricsLog metrics = folder.openMetrics()) {
+            long[] step = {0};
+            LinearProbeFit fit = execute(request, device, data, folder, metrics, listener, cancelled, step);
+            folder.writeRunJson(info.withBestMetric(new BestMetric("probe_val_top1", fit.val().top1(), null))
+                    .ended(RunStatus.COMPLETED, null));
+            String summary = String.format(Locale.ROOT, "validation top-1 %.4f, top-5 %.4f at C = %.3g",
+                    fit.val().top1(), fit.val().top5(), fit.bestC());
+            return new TrainingResult(name(), RunStatus.COMPLETED, step[0], step[0], null, null, folder.path(), 0, summary);
+        } catch (CancellationException e) {
+            folder.writeRunJson(info.ended(RunStatus.CANCELLED, "cancelled"));
+            listener.onEnd(RunStatus.CANCELLED, "linear probe cancelled");
+            return new TrainingResult(name(), RunStatus.CANCELLED, 0, 0, "cancelled", null, folder.path(), 0, null);
+        } catch (RuntimeException e) {
+            folder.writeRunJson(info.ended(RunStatus.FAILED, e.getMessage()));
+            throw e;
+        }
+    }
+
+    private static LinearProbeFit execute(TrainingRequest request, Device device, LinearProbeData data, RunFolder folder,
+            MetricsLog metrics, TrainingListener listener, BooleanSupplier cancelled, long[] step) {
+        TrainingConfig config = request.config();
+        int batchSize = config.data().batchSize();
+        long start = System.nanoTime();
+        float[][] trainFeatures;
+        float[][] valFeatures;
+        try (Embedder embedder = Embedder.open(request.modelDir(), device)) {
+            trainFeatures = embed(embedder, data.train(), "train", batchSize, listener, cancelled);
+            valFeatures = embed(embedder, data.val(), "val", batchSize, listener, cancelled);
+        }
+        double embedSeconds = (System.nanoTime() - start) / 1e9;
+        LinearProbeFit fit = LinearProbeSweep.fit(trainFeatures, data.indices(data.train()), valFeatures,
+                data.indices(data.val()), data.labels(), LinearProbeSweep.Options.defaults(config.seed()), point -> {
+                    Map<String, Double> record = new LinkedHashMap<>();
+                    record.put("probe_c", point.c());
+                    record.put("probe_val_top1", point.valTop1());
+                    record.put("probe_val_log_loss", point.valLogLoss());
+                    step[0]++;
+                    log(metrics, listener, step[0], record);
+                }, cancelled);
+        fit.probe().save(folder.path().resolve(LinearProbeResultFile.PROBE_FILE));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LinearProbeResultFile.write(folder.path().resolve(LinearProbeResultFile.RESULT_FILE), request.modelDir(),
+                config.data().shots(), data, fit, trainFeatures[0].length, embedSeconds, seconds);
+        Map<String, Double> last = new LinkedHashMap<>();
+        last.put("probe_best_c", fit.bestC());
+        last.put("probe_val_top1", fit.val().top1());
+        last.put("probe_val_top5", fit.val().top5());
+        log(metrics, listener, step[0], last);
+        return fit;
+    }
+
+    private static float[][] embed(Embedder embedder, List<Sample> samples, String split, int batchSize,
+            TrainingListener listener, BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("linear probe cancelled");
+        }
+        List<Path> images = samples.stream().map(Sample::image).toList();
+        return embedder.embedImages(images, batchSize, done -> {
+            Map<String, Double> progress = new LinkedHashMap<>();
+            progress.put("embed_" + split + "_done", (double) done);
+            progress.put("embed_" + split + "_total", (double) images.size());
+            emit(listener, 0, progress);
+            if (done < images.size() && cancelled.getAsBoolean()) {
+                throw new CancellationException("linear probe cancelled");
+            }
+        });
+    }
+
+    private static void log(MetricsLog metrics, TrainingListener listener, long step, Map<String, Double> values) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("step", step);
+        record.putAll(values);
+        metrics.append(record);
+        emit(listener, step, values);
+    }
+
+    /**
+     * Hands numeric metrics to the listener whether its map parameter is typed {@code Map<String, Double>}
+     * or {@code Map<String, Object>} (the values are Doubles either way).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void emit(TrainingListener listener, long step, Map<String, Double> values) {
+        listener.onEvaluation(step, (Map) values);
+    }
+
+    private static Map<String, Object> hyperparameters(TrainingRequest request) {
+        TrainingConfig config = request.config();
+        Map<String, Object> out = new LinkedHashMap<>(RunStart.inputs(request));
+        if (request.val() == null) {
+            out.put("val_fraction", LinearProbeData.VAL_FRACTION);
+        }
+        out.put("shots", config.data().shots());
+        out.put("seed", config.seed());
+        out.put("batch_size", config.data().batchSize());
+        out.put("device", config.device());
+        LinearProbeSweep.Options sweep = LinearProbeSweep.Options.defaults(config.seed());
+        out.put("solver", "liblinear L2R_LR, one-vs-rest, bias 1, L2-normalised features");
+        out.put("c_range", List.of(Math.pow(10, sweep.minLog10C()), Math.pow(10, sweep.maxLog10C())));
+        out.put("c_coarse_step_decades", sweep.coarseStep());
+        out.put("c_steps_per_decade", sweep.stepsPerDecade());
+        out.put("eps", sweep.eps());
+        return out;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.diagonal.train;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The registered {@link Method}s, by name: the one list the command line and the workbench offer. */
+public final class Methods {
+
+    /** Contrastive fine-tuning (FLYP-style), the default. */
+    public static final String CONTRASTIVE = "contrastive";
+    /** A linear probe on frozen image features. */
+    public static final String LINEAR_PROBE = "linear-probe";
+
+    private static final List<Method> ALL = List.of(new ContrastiveMethod(), new LinearProbeMethod());
+
+    private Methods() {}
+
+    /** Every method's name, the default first. */
+    public static List<String> names() {
+        return ALL.stream().map(Method::name).toList();
+    }
+
+    /** The method called {@code name}, if there is one. */
+    public static Optional<Method> find(String name) {
+        return ALL.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The method called {@code name}.
+     *
+     * @throws InvalidSettingException for {@link Setting#METHOD} when there is none
+     */
+    public static Method named(String name) {
+        return find(name).orElseThrow(() -> new InvalidSettingException(Setting.METHOD,
+                "must be one of " + String.join(", ", names()) + ", not " + name));
+    }
+}

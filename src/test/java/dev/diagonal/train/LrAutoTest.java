@@ -1,0 +1,69 @@
+package dev.diagonal.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.diagonal.project.RunFolder;
+import dev.diagonal.project.RunStatus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --lr auto}: the LR range test's pick rule, and a run that uses it. */
+class LrAutoTest {
+
+    @Test
+    void picksTheLowestSmoothedLossDividedByTenAndRecordsTheSteepestDescent() {
+        List<LrRangeTest.Point> points = new ArrayList<>();
+        double[] losses = {2.0, 1.99, 1.97, 1.9, 1.6, 1.2, 1.0, 0.95, 1.3, 3.0};
+        for (int i = 0; i < losses.length; i++) {
+            points.add(new LrRangeTest.Point(Math.pow(10, -7 + i), losses[i] + 0.1, losses[i]));
+        }
+
+        LrRangeTest.Result result = LrRangeTest.pick(points);
+
+        assertThat(result.minimumLr()).isCloseTo(1e0, within(1e-12)); // index 7: 0.95
+        assertThat(result.lr()).isCloseTo(1e-1, within(1e-12));
+        assertThat(result.steepestLr()).isCloseTo(1e-2, within(1e-12)); // 1.6 -> 1.2 is the largest drop
+        assertThat(result.reason()).contains("picked the lowest's lr / 10 = 0.1");
+        assertThat(result.toJson()).containsEntry("picked_lr", 0.1).containsKeys("lr", "loss", "smoothed_loss", "rule");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAutoRunRecordsThePickAndTrainsExactlyAsARunGivenThatRate(@TempDir Path tmp) {
+        TestEngine.oneThread();
+        Path model = TrainFixtures.tinyModel(tmp.resolve("model"));
+        Path data = TrainFixtures.shapes(tmp.resolve("shapes"), 4, 2);
+        TrainingConfig.Builder base = TrainingConfig.builder().epochs(2).batchSize(8).device("cpu").valFraction(0.25);
+        RecordingListener listener = new RecordingListener();
+        List<String> notes = new ArrayList<>();
+        TrainingListener both = new TrainingListener() {
+            @Override
+            public void onNote(String message) {
+                notes.add(message);
+            }
+        };
+
+        TrainingResult auto = FineTuning.start(RunDestination.at(tmp.resolve("auto")),
+                new TrainingRequest(model, data, null, base.lr("auto").build()), both, () -> false);
+
+        assertThat(auto.status()).isEqualTo(RunStatus.COMPLETED);
+        Map<String, Object> hyper = RunFolder.open(tmp.resolve("auto")).readRunJson().hyperparameters();
+        Map<String, Object> test = (Map<String, Object>) hyper.get("lr_range_test");
+        double picked = ((Number) test.get("picked_lr")).doubleValue();
+        assertThat(hyper).containsEntry("lr_auto", true).containsEntry("lr", picked);
+        assertThat((List<Object>) test.get("lr")).hasSizeBetween(2, LrRangeTest.STEPS);
+        assertThat(picked).isBetween(LrRangeTest.MIN_LR / 10, LrRangeTest.MAX_LR / 10);
+        assertThat(notes).singleElement().asString().startsWith("LR range test (").contains("picked");
+
+        TrainingResult given = FineTuning.start(RunDestination.at(tmp.resolve("given")),
+                new TrainingRequest(model, data, null, base.lr(Double.toString(picked)).build()), listener, () -> false);
+        double diff = TrainerResumeTest.maxDiff(TrainerResumeTest.finalWeights(tmp.resolve("auto"), auto.step()),
+                TrainerResumeTest.finalWeights(tmp.resolve("given"), given.step()));
+        assertThat(diff).as("the range test leaves no trace in the run").isZero();
+    }
+}

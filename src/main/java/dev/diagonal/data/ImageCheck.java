@@ -51,16 +51,21 @@ public interface ImageCheck {
     /** Checks one image file. Must not throw for bad files: report them in the result instead. */
     Result check(Path image);
 
-    /** The default: the file exists, is not empty, and fully decodes with {@code javax.imageio}. */
+    /**
+     * The default: the file fully decodes with {@link dev.diagonal.image.ImageLoader}, the decoder every
+     * later use goes through (so a WebP whose VP8 data is cut short fails here, not mid-run), within
+     * the {@link dev.diagonal.image.PixelLimit}.
+     */
     static ImageCheck decoding() {
-        return image -> ImageIoCheck.check(image, true);
+        return ImageIoCheck::decodeFully;
     }
 
     /**
      * A faster check for big sets: the file exists, is not empty, and its header gives positive
-     * dimensions; the pixel data is not decoded.
+     * dimensions within the pixel limit; the pixel data is not decoded, so a file broken further in
+     * is only found at first use (and then skipped and counted).
      */
     static ImageCheck headerOnly() {
-        return image -> ImageIoCheck.check(image, false);
+        return ImageIoCheck::headerOnly;
     }
 }

@@ -3,30 +3,38 @@ package dev.diagonal.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import dev.diagonal.image.ImageLoader;
+import dev.diagonal.image.PixelLimit;
+import dev.diagonal.image.UnreadableImageException;
 import java.util.Iterator;
-import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Locale;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-/** The {@code javax.imageio} checks behind {@link ImageCheck#decoding()} and {@link ImageCheck#headerOnly()}. */
+/** The checks behind {@link ImageCheck#decoding()} and {@link ImageCheck#headerOnly()}. */
 final class ImageIoCheck {
-
-    /** Decoded images are subsampled to about this many pixels on the long side to bound memory. */
-    private static final int DECODE_SIDE = 256;
-
-    /**
-     * Decoder warnings saying the data ends early. JPEG decoders only warn on a truncated file and fill
-     * the rest with grey; other warnings (extraneous bytes, odd metadata) are harmless and ignored.
-     */
-    private static final Pattern TRUNCATED = Pattern.compile("truncat|premature end", Pattern.CASE_INSENSITIVE);
 
     private ImageIoCheck() {}
 
-    static ImageCheck.Result check(Path image, boolean decode) {
+    /** Decodes with the project's loader, so validation and every later use agree on what is readable. */
+    static ImageCheck.Result decodeFully(Path image) {
+        if (!Files.exists(image)) {
+            return ImageCheck.Result.missing("file not found");
+        }
+        if (!Files.isRegularFile(image)) {
+            return ImageCheck.Result.missing("not a file");
+        }
+        try {
+            ImageLoader.readRgb(image);
+            return ImageCheck.Result.ok();
+        } catch (UnreadableImageException e) {
+            return ImageCheck.Result.unreadable(e.reason());
+        }
+    }
+
+    /** Reads the header with {@code javax.imageio}: positive dimensions within the pixel limit. */
+    static ImageCheck.Result headerOnly(Path image) {
         if (!Files.exists(image)) {
             return ImageCheck.Result.missing("file not found");
         }
@@ -37,14 +45,14 @@ final class ImageIoCheck {
             if (Files.size(image) == 0) {
                 return ImageCheck.Result.unreadable("empty file");
             }
-            return read(image, decode);
+            return read(image);
         } catch (IOException | RuntimeException e) {
             // decoders signal corrupt data with IOException and, for some formats, runtime exceptions
             return ImageCheck.Result.unreadable(reason(e));
         }
     }
 
-    private static ImageCheck.Result read(Path image, boolean decode) throws IOException {
+    private static ImageCheck.Result read(Path image) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
             if (in == null) {
                 return ImageCheck.Result.unreadable("cannot open");
@@ -61,18 +69,11 @@ final class ImageIoCheck {
                 if (width <= 0 || height <= 0) {
                     return ImageCheck.Result.unreadable("no pixels (" + width + "x" + height + ")");
                 }
-                if (decode) {
-                    List<String> warnings = new ArrayList<>();
-                    reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                    ImageReadParam param = reader.getDefaultReadParam();
-                    int step = Math.max(1, Math.max(width, height) / DECODE_SIDE);
-                    param.setSourceSubsampling(step, step, 0, 0);
-                    reader.read(0, param);
-                    for (String warning : warnings) {
-                        if (TRUNCATED.matcher(warning).find()) {
-                            return ImageCheck.Result.unreadable("truncated (" + warning + ")");
-                        }
-                    }
+                long limit = PixelLimit.current();
+                if ((long) width * height > limit) {
+                    return ImageCheck.Result.unreadable(String.format(Locale.ROOT,
+                            "%dx%d is %,d pixels, over the limit of %,d; raise it with -D%s=N",
+                            width, height, (long) width * height, limit, PixelLimit.PROPERTY));
                 }
                 return ImageCheck.Result.ok();
             } finally {

@@ -47,19 +47,19 @@ public final class ImageLoader {
     /**
      * Reads an image file as RGB.
      *
-     * @throws DiagonalException "cannot read image &lt;path&gt;: &lt;reason&gt;" when the file is missing,
-     *     empty, truncated, corrupt or not an image
+     * @throws UnreadableImageException "cannot read image &lt;path&gt;: &lt;reason&gt;" when the file is
+     *     missing, empty, truncated, corrupt, not an image or over the {@link PixelLimit}
      */
     public static RgbImage readRgb(Path path) {
         byte[] bytes = readBytes(path);
         ImageHeader header = ImageHeader.parse(bytes);
-        RgbImage image;
         try {
-            image = decode(bytes, header);
+            return ExifOrientation.apply(decode(bytes, header), ExifOrientation.of(header));
+        } catch (DiagonalException e) {
+            throw e; // a setting error (the pixel limit property), not the file's fault
         } catch (IOException | RuntimeException e) {
             throw failure(path, describe(e), e);
         }
-        return ExifOrientation.apply(image, ExifOrientation.of(header));
     }
 
     /**
@@ -75,7 +75,7 @@ public final class ImageLoader {
      * is opaque by format (JPEG, lossy WebP, no alpha in the colour model). Palette transparency counts.
      * Training augmentations use it to put backgrounds behind transparent pixels.
      *
-     * @throws DiagonalException as {@link #readRgb} does
+     * @throws UnreadableImageException as {@link #readRgb} does
      */
     public static byte[] readAlpha(Path path) {
         byte[] bytes = readBytes(path);
@@ -91,6 +91,7 @@ public final class ImageLoader {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
+                PixelLimit.check(reader.getWidth(0), reader.getHeight(0));
                 BufferedImage image = reader.read(0);
                 if (!image.getColorModel().hasAlpha()) {
                     return null;
@@ -106,6 +107,8 @@ public final class ImageLoader {
             } finally {
                 reader.dispose();
             }
+        } catch (DiagonalException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw failure(path, describe(e), e);
         }
@@ -134,6 +137,7 @@ public final class ImageLoader {
         }
         int[] vp8 = header.format == ImageHeader.Format.WEBP ? WebpLossy.findVp8Chunk(bytes) : null;
         if (vp8 != null) {
+            checkVp8Size(bytes, vp8);
             return WebpLossy.decode(bytes, vp8);
         }
         // an in-memory stream: ImageIO.createImageInputStream would cache through a temporary file
@@ -147,6 +151,7 @@ public final class ImageLoader {
             reader.addIIOReadWarningListener(warnings);
             try {
                 reader.setInput(in, true, true);
+                PixelLimit.check(reader.getWidth(0), reader.getHeight(0));
                 RgbImage image = switch (header.format) {
                     case JPEG -> JpegColor.toRgb(reader.readRaster(0, null), requireMarkers(header));
                     case GIF -> firstGifFrame(reader.read(0), header.gifFrame);
@@ -158,6 +163,17 @@ public final class ImageLoader {
                 reader.dispose();
             }
         }
+    }
+
+    /** The key frame's 14-bit width and height sit after the 3-byte tag and the 3-byte start code. */
+    private static void checkVp8Size(byte[] bytes, int[] chunk) throws IOException {
+        int at = chunk[0] + 6;
+        if (chunk[1] < 10 || at + 4 > bytes.length) {
+            throw new IOException("file is truncated (VP8 frame header)");
+        }
+        int width = ((bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8) & 0x3FFF;
+        int height = ((bytes[at + 2] & 0xFF) | (bytes[at + 3] & 0xFF) << 8) & 0x3FFF;
+        PixelLimit.check(width, height);
     }
 
     private static ImageHeader.Jpeg requireMarkers(ImageHeader header) throws IOException {
@@ -226,7 +242,7 @@ public final class ImageLoader {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
-    private static DiagonalException failure(Path path, String reason, Throwable cause) {
-        return new DiagonalException("cannot read image " + path + ": " + reason, cause);
+    private static UnreadableImageException failure(Path path, String reason, Throwable cause) {
+        return new UnreadableImageException(path, reason, cause);
     }
 }

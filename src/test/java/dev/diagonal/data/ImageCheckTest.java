@@ -2,6 +2,7 @@ package dev.diagonal.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diagonal.image.CorruptImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -39,6 +40,25 @@ class ImageCheckTest {
 
         assertThat(decoded.problem()).isEqualTo(ProblemKind.UNREADABLE_IMAGE);
         assertThat(ImageCheck.headerOnly().check(image).isOk()).isTrue();
+    }
+
+    @Test
+    void webpWithItsVp8DataCutShortFailsTheDefaultCheck() {
+        Path cut = CorruptImages.truncatedVp8(dir.resolve("cut.webp"));
+
+        ImageCheck.Result decoded = ImageCheck.decoding().check(cut);
+
+        assertThat(decoded.problem()).isEqualTo(ProblemKind.UNREADABLE_IMAGE);
+        assertThat(decoded.detail()).startsWith("file is truncated (VP8");
+        assertThat(ImageCheck.decoding().check(CorruptImages.LOSSY_WEBP).isOk()).isTrue();
+    }
+
+    @Test
+    void bothChecksRefuseImagesOverThePixelLimit() {
+        Path bomb = CorruptImages.hugePngHeader(dir.resolve("bomb.png"), 30_000, 30_000);
+
+        assertThat(ImageCheck.headerOnly().check(bomb).detail()).contains("over the limit of 89,478,485");
+        assertThat(ImageCheck.decoding().check(bomb).detail()).contains("over the limit of 89,478,485");
     }
 
     @Test

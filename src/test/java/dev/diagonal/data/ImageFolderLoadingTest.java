@@ -81,7 +81,7 @@ class ImageFolderLoadingTest {
         assertThat(report.examples()).extracting(ValidationReport.Issue::file)
                 .containsExactlyInAnyOrder(corrupt.toAbsolutePath().toString(), empty.toAbsolutePath().toString());
         assertThat(report.examples()).extracting(ValidationReport.Issue::detail)
-                .containsExactlyInAnyOrder("not a known image format", "empty file");
+                .containsExactlyInAnyOrder("not a supported image format", "file is empty");
         assertThat(report.isUsable()).isTrue();
     }
 

@@ -109,9 +109,37 @@ class ImageLoaderTest {
         assertFailure(broken, "bad VP8 start code");
     }
 
+    @Test
+    void vp8DataCutShortInsideAConsistentContainerIsReported() {
+        Path cut = CorruptImages.truncatedVp8(temp.resolve("cut.webp"));
+        assertFailure(cut, "file is truncated (VP8");
+    }
+
+    @Test
+    void imagesOverThePixelLimitAreRefusedFromTheHeader() {
+        Path bomb = CorruptImages.hugePngHeader(temp.resolve("bomb.png"), 20_000, 20_000);
+        assertFailure(bomb, "20000x20000 is 400,000,000 pixels, over the limit of 89,478,485");
+        String before = System.getProperty(PixelLimit.PROPERTY);
+        System.setProperty(PixelLimit.PROPERTY, "1000");
+        try {
+            assertFailure(FIXTURES.resolve("images/webp_lossy_60x40.webp"), "60x40 is 2,400 pixels, over the limit of 1,000");
+            assertFailure(FIXTURES.resolve("images/bmp_rgb24_50x30.bmp"), "over the limit of 1,000");
+            System.setProperty(PixelLimit.PROPERTY, "lots");
+            assertThatThrownBy(() -> ImageLoader.readRgb(FIXTURES.resolve("images/bmp_rgb24_50x30.bmp")))
+                    .isNotInstanceOf(UnreadableImageException.class)
+                    .hasMessageContaining("-Ddiagonal.maxImagePixels must be a positive whole number");
+        } finally {
+            if (before == null) {
+                System.clearProperty(PixelLimit.PROPERTY);
+            } else {
+                System.setProperty(PixelLimit.PROPERTY, before);
+            }
+        }
+    }
+
     private static void assertFailure(Path path, String reason) {
         assertThatThrownBy(() -> ImageLoader.readRgb(path))
-                .isInstanceOf(DiagonalException.class)
+                .isInstanceOf(UnreadableImageException.class)
                 .hasMessageStartingWith("cannot read image " + path + ": ")
                 .hasMessageContaining(reason);
     }

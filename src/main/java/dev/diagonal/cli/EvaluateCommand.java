@@ -73,6 +73,9 @@ final class EvaluateCommand implements Callable<Integer> {
         if (result.get("linear_probe") instanceof dev.diagonal.eval.LinearProbeMetrics probe) {
             console.printf("linear probe top-1 %.4f  top-5 %.4f%n", probe.top1(), probe.top5());
         }
+        if (result.get("tip_adapter") instanceof dev.diagonal.eval.LinearProbeMetrics tip) {
+            console.printf("tip-adapter top-1 %.4f  top-5 %.4f%n", tip.top1(), tip.top5());
+        }
         console.flush();
         return 0;
     }

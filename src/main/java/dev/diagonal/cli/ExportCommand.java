@@ -69,6 +69,14 @@ final class ExportCommand implements Callable<Integer> {
         if (source.run != null && model.run() == null) {
             throw new DiagonalException(from + " is not a run folder (no run.json); use --model for a model folder");
         }
+        if (source.run != null && dev.diagonal.eval.TipAdapterExport.isTipAdapterRun(model.run())) {
+            String method = dev.diagonal.project.RunFolder.open(model.run()).readRunJson().method();
+            dev.diagonal.eval.TipAdapter adapter = dev.diagonal.eval.TipAdapterExport.export(model.run(), method, out, force);
+            spec.commandLine().getOut().printf("exported %s classifier (%d cache entries, %d classes, alpha %.4g, beta %.4g) to %s%n",
+                    method, adapter.keys().length, adapter.labels().size(), adapter.alpha(), adapter.beta(), out);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         HfExport.Report report;
         try (Progress progress = new Progress("Exporting", 5, "step")) {
             report = HfExport.export(model.weights(), model.assets(), out,

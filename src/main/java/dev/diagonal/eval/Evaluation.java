@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * {@code predictions}). With captions: image–text retrieval under {@code retrieval}
  * ({@code image_to_text} and {@code text_to_image}, each {@code r1}, {@code r5}, {@code r10},
  * {@code mean_rank}); without captions {@code retrieval} is null (captions made from class names are no
- * retrieval test). A linear-probe run also gets its probe scored under {@code linear_probe}.
+ * retrieval test). A linear-probe run also gets its probe scored under {@code linear_probe},
+ * a Tip-Adapter run its classifier under {@code tip_adapter}.
  */
 public final class Evaluation {
 
@@ -112,6 +113,9 @@ public final class Evaluation {
                     && dataset.hasLabels()) {
                 out.put("linear_probe", linearProbe(source.run(), samples, imageFeatures, note));
             }
+            if (source.run() != null && Files.isRegularFile(source.run().resolve(TipAdapter.FILE)) && dataset.hasLabels()) {
+                out.put("tip_adapter", tipAdapter(source.run(), samples, imageFeatures, note));
+            }
         }
         out.put("model", source.description());
         out.put("data", request.data().toAbsolutePath().normalize().toString());
@@ -169,6 +173,24 @@ public final class Evaluation {
             note.accept((samples.size() - rows.size()) + " images have classes the linear probe was not trained on; its scores leave them out");
         }
         return probe.evaluate(rows.toArray(new float[0][]), labels.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The run's Tip-Adapter on the images whose label it knows (features normalised, as it was built on). */
+    private static LinearProbeMetrics tipAdapter(Path run, List<Sample> samples, float[][] features, Consumer<String> note) {
+        TipAdapter adapter = TipAdapter.load(run.resolve(TipAdapter.FILE));
+        List<float[]> rows = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            int index = adapter.labels().indexOf(samples.get(i).label());
+            if (index >= 0) {
+                rows.add(Similarity.normalized(features[i]));
+                labels.add(index);
+            }
+        }
+        if (rows.size() < samples.size()) {
+            note.accept((samples.size() - rows.size()) + " images have classes the Tip-Adapter cache does not hold; its scores leave them out");
+        }
+        return adapter.evaluate(rows.toArray(new float[0][]), labels.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** An image's name relative to the dataset folder (or the manifest's folder), as {@code zeroshot} writes it. */

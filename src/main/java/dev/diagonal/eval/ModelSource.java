@@ -77,6 +77,9 @@ public record ModelSource(Path weights, Path assets, Path run, String descriptio
         } else if (LinearProbeResultFile.METHOD.equals(info.method()) && base.isPresent()) {
             weights = base.get();
             which = "base model (linear probe: image tower unchanged)";
+        } else if ((TipAdapter.METHOD.equals(info.method()) || TipAdapter.METHOD_F.equals(info.method())) && base.isPresent()) {
+            weights = base.get();
+            which = "base model (" + info.method() + ": image tower unchanged)";
         } else {
             throw new DiagonalException("run " + run.id() + " has no best/ model or checkpoint yet");
         }

@@ -38,7 +38,7 @@ final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "the run folder to create")
     Path out;
 
-    @Option(names = "--method", defaultValue = Methods.CONTRASTIVE, description = "contrastive or linear-probe (default: ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = Methods.CONTRASTIVE, description = "contrastive, linear-probe, tip-adapter or tip-adapter-f (default: ${DEFAULT-VALUE})")
     String method;
 
     @Option(names = "--epochs", defaultValue = "5", description = "passes over the training data (default: ${DEFAULT-VALUE})")

@@ -111,7 +111,7 @@ class FinetuneCommandTest {
         assertThat(resume.exitCode()).isEqualTo(1);
         assertThat(resume.err()).contains("linear-probe run; only contrastive runs resume");
         CliRunner.Outcome unknown = CliRunner.run(finetune(tmp.resolve("z"), "--method", "lora"));
-        assertThat(unknown.err()).contains("diagonal: --method must be one of contrastive, linear-probe, not lora");
+        assertThat(unknown.err()).contains("diagonal: --method must be one of contrastive, linear-probe, tip-adapter, tip-adapter-f, not lora");
         assertThat(tmp.resolve("z")).doesNotExist();
     }
 

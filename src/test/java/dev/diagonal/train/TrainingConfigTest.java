@@ -75,7 +75,7 @@ class TrainingConfigTest {
         assertInvalid(() -> TrainingConfig.builder().augment("crop,colour"), Setting.AUGMENT,
                 "Augmentations has an unknown augmentation \"colour\"");
         assertInvalid(() -> TrainingConfig.builder().method("lora").build(), Setting.METHOD,
-                "Method must be one of contrastive, linear-probe, not lora");
+                "Method must be one of contrastive, linear-probe, tip-adapter, tip-adapter-f, not lora");
         assertInvalid(() -> TrainingConfig.builder().captionTemplates(List.of("a photo")).build(), Setting.CAPTION_TEMPLATES,
                 "Caption templates must each hold {}");
         assertInvalid(() -> TrainingConfig.builder().device("tpu").build(), Setting.DEVICE, "Device must be cpu, gpu or auto");

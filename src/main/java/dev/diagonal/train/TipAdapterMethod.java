@@ -6,7 +6,6 @@ import dev.diagonal.eval.Embedder;
 import dev.diagonal.eval.LinearProbeData;
 import dev.diagonal.eval.TipAdapter;
 import dev.diagonal.eval.TipAdapterSearch;
-import dev.diagonal.eval.ZeroShot;
 import dev.diagonal.image.Augmentation;
 import dev.diagonal.project.BestMetric;
 import dev.diagonal.project.MetricsLog;

@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * Which image–text pairs of a batch are positives when batches hold several samples of one class.
- * Image {@code i} and text column {@code j} are a positive pair when their samples share a key (the class
- * label, or for unlabelled samples the case-folded caption). Texts are deduplicated: a sample whose key
+ * Image {@code i} and text column {@code j} are a positive pair when their samples share a key: the class
+ * when the caption is made from a class prompt, else the case-folded caption itself (so a labelled set
+ * with captions of its own keeps captions apart, and two images with one caption are positives). Texts are deduplicated: a sample whose key
  * and tokens equal an earlier sample's shares that sample's column, since both would give the same
  * features. With all keys distinct this is the identity of plain CLIP batches.
  */

@@ -46,7 +46,8 @@ final class TrainingSession implements AutoCloseable {
     final TrainingData val;
     final PixelLoader pixels;
     final ClassBalancedSampler sampler;
-    /** Per training sample, the key that makes same-key pairs positives; null in one-per-class mode. */
+    /** Per training sample, the key that makes same-key pairs positives (its caption, or its class when the
+     * caption comes from a template); null in one-per-class mode. */
     final List<String> positiveKeys;
     final Evaluator evaluator;
     final long frozenValues;
@@ -76,21 +77,11 @@ final class TrainingSession implements AutoCloseable {
                 (long) config.data().cacheLimitMb() << 20, PixelLoader.defaultThreads(), augmentation(config, processor));
         Batches mode = config.data().batches();
         this.sampler = new ClassBalancedSampler(data.batchKeys(), config.data().batchSize(), config.seed(), mode);
-        this.positiveKeys = mode == Batches.FILL ? positiveKeys(data) : null;
+        this.positiveKeys = mode == Batches.FILL ? data.batchKeys() : null;
         Probe probe = val.size() >= 2 ? Probe.pick(val, train.size(), config.evaluation().probeSize(), config.seed())
                 : Probe.pick(train, 0, config.evaluation().probeSize(), config.seed());
         this.evaluator = new Evaluator(features, pixels, val, train.size(), probe, data.classes(), tokenizer,
                 config.data().batchSize());
-    }
-
-    /** A sample's class when it has one, else what the sampler keys it by (its caption). */
-    private static List<String> positiveKeys(DataSetup.Prepared data) {
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < data.train().size(); i++) {
-            String label = data.train().get(i).label();
-            keys.add(label != null ? "label:" + label : data.batchKeys().get(i));
-        }
-        return keys;
     }
 
     /**

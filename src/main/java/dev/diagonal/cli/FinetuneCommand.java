@@ -92,6 +92,11 @@ final class FinetuneCommand implements Callable<Integer> {
             + "each training caption is wrapped in one picked at random at every step")
     Path captionTemplates;
 
+    @Option(names = "--batches", defaultValue = "fill", description = "labelled data: fill (batches of --batch-size "
+            + "from any classes; same-class pairs are positives) or one-per-class (no class twice in a batch; the batch "
+            + "is capped at the number of classes) (default: ${DEFAULT-VALUE})")
+    String batches;
+
     @Option(names = "--log-every", defaultValue = "10", description = "print a line every N steps (default: ${DEFAULT-VALUE})")
     int logEvery;
 
@@ -118,7 +123,7 @@ final class FinetuneCommand implements Callable<Integer> {
                 .weightDecay(weightDecay).warmupSteps(warmupSteps).accumulation(accumulation).clipNorm(clipNorm)
                 .shots(shots).freeze(freeze).seed(seed).valFraction(valFraction).evalEvery(evalEvery)
                 .checkpointEvery(checkpointEvery).maxSteps(maxSteps).probeSize(probeSize).device(common.device)
-                .augment(augment)
+                .augment(augment).batches(batches)
                 .captionTemplates(captionTemplates == null ? List.of() : CaptionTemplates.load(captionTemplates).templates())
                 .build();
     }

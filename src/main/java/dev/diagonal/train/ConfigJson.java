@@ -50,6 +50,9 @@ final class ConfigJson {
 
     static TrainingConfig read(Map<String, ?> json, String source) {
         Map<String, Object> merged = write(TrainingConfig.defaults());
+        if (!json.containsKey(Setting.BATCHES.key())) {
+            merged.put(Setting.BATCHES.key(), Batches.ONE_PER_CLASS.key()); // written before fill batches existed
+        }
         json.forEach((key, value) -> {
             if (value != null && merged.containsKey(key)) {
                 merged.put(key, value);

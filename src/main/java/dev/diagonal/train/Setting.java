@@ -25,6 +25,7 @@ public enum Setting {
     WARMUP_FRACTION("warmup_fraction", "Warmup fraction"),
     ACCUMULATION("accumulation", "Gradient accumulation"),
     BATCH_SIZE("batch_size", "Batch size"),
+    BATCHES("batches", "Batches of labelled data"),
     VAL_FRACTION("val_fraction", "Validation fraction"),
     SHOTS("shots", "Images per class"),
     AUGMENT("augment", "Augmentations"),

@@ -97,6 +97,7 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
         private Augmentation augment = Augmentation.NONE;
         private List<String> captionTemplates = List.of();
         private int cacheLimitMb = 512;
+        private Batches batches = Batches.FILL;
         private int evalEvery;
         private int checkpointEvery;
         private int keepCheckpoints = 2;
@@ -114,7 +115,7 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
             return new TrainingConfig(method, seed, device, freeze,
                     new OptimizerSettings(lr, lrAuto, weightDecay, beta1, beta2, eps, clipNorm),
                     new ScheduleSettings(epochs, maxSteps, warmupSteps, warmupFraction, accumulation),
-                    new DataSettings(batchSize, valFraction, shots, augment, captionTemplates, cacheLimitMb),
+                    new DataSettings(batchSize, valFraction, shots, augment, captionTemplates, cacheLimitMb, batches),
                     new EvaluationSettings(evalEvery, checkpointEvery, keepCheckpoints, probeSize));
         }
 
@@ -132,7 +133,7 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
         /** Takes every value of {@code settings}. */
         public Builder data(DataSettings d) {
             return batchSize(d.batchSize()).valFraction(d.valFraction()).shots(d.shots()).augment(d.augment())
-                    .captionTemplates(d.captionTemplates()).cacheLimitMb(d.cacheLimitMb());
+                    .captionTemplates(d.captionTemplates()).cacheLimitMb(d.cacheLimitMb()).batches(d.batches());
         }
 
         /** Takes every value of {@code settings}. */
@@ -205,6 +206,10 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
         public Builder captionTemplates(List<String> value) { captionTemplates = value; return this; }
         /** @see DataSettings#cacheLimitMb() */
         public Builder cacheLimitMb(int value) { cacheLimitMb = value; return this; }
+        /** @see DataSettings#batches() */
+        public Builder batches(Batches value) { batches = value; return this; }
+        /** Parses {@code fill} or {@code one-per-class}; throws {@link InvalidSettingException}. */
+        public Builder batches(String key) { return batches(Batches.parse(key)); }
         /** @see EvaluationSettings#evalEvery() */
         public Builder evalEvery(int value) { evalEvery = value; return this; }
         /** @see EvaluationSettings#checkpointEvery() */

@@ -1,12 +1,9 @@
 package dev.diagonal.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDScope;
 import dev.diagonal.DiagonalException;
 import dev.diagonal.io.HostTensor;
 import dev.diagonal.project.BestMetric;
 import dev.diagonal.project.RunStatus;
-import dev.diagonal.text.TokenBatch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -93,7 +90,7 @@ final class TrainingLoop {
             long started = System.nanoTime();
             double loss = 0;
             for (int i = 0; i < accumulation; i++) {
-                double part = microBatch(prefetcher.next(), 1.0 / accumulation);
+                double part = session.forwardBackward(prefetcher.next(), 1.0 / accumulation);
                 if (!Double.isFinite(part)) {
                     return diverged("loss is " + part);
                 }
@@ -121,16 +118,6 @@ final class TrainingLoop {
             }
         }
         return end(RunStatus.COMPLETED, null);
-    }
-
-    private double microBatch(Prefetcher.Batch batch, double lossScale) {
-        TokenBatch tokens = session.train.tokens(batch.indices(), batch.position());
-        try (NDScope scope = new NDScope()) {
-            NDArray pixels = session.features.pixels(batch.pixels(), batch.indices().length);
-            NDArray ids = session.manager.create(tokens.inputIds());
-            NDArray mask = session.manager.create(tokens.attentionMask());
-            return ContrastiveStep.forwardBackward(session.model, pixels, ids, mask, lossScale);
-        }
     }
 
     private void account(double seconds, double images) {

@@ -2,7 +2,9 @@ package dev.diagonal.train;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import dev.diagonal.clip.ClipConfig;
 import dev.diagonal.clip.ClipModel;
@@ -15,8 +17,10 @@ import dev.diagonal.image.ClipImageProcessor;
 import dev.diagonal.io.HostTensor;
 import dev.diagonal.io.Safetensors;
 import dev.diagonal.text.ClipTokenizer;
+import dev.diagonal.text.TokenBatch;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +46,9 @@ final class TrainingSession implements AutoCloseable {
     final TrainingData val;
     final PixelLoader pixels;
     final ClassBalancedSampler sampler;
+    /** Per training sample, the key that makes same-key pairs positives (its caption, or its class when the
+     * caption comes from a template); null in one-per-class mode. */
+    final List<String> positiveKeys;
     final Evaluator evaluator;
     final long frozenValues;
     final long trainableValues;
@@ -68,11 +75,34 @@ final class TrainingSession implements AutoCloseable {
         images.addAll(val.images());
         this.pixels = new PixelLoader(images, processor::preprocess, features.valuesPerImage(),
                 (long) config.data().cacheLimitMb() << 20, PixelLoader.defaultThreads(), augmentation(config, processor));
-        this.sampler = new ClassBalancedSampler(data.batchKeys(), config.data().batchSize(), config.seed());
+        Batches mode = config.data().batches();
+        this.sampler = new ClassBalancedSampler(data.batchKeys(), config.data().batchSize(), config.seed(), mode);
+        this.positiveKeys = mode == Batches.FILL ? data.batchKeys() : null;
         Probe probe = val.size() >= 2 ? Probe.pick(val, train.size(), config.evaluation().probeSize(), config.seed())
                 : Probe.pick(train, 0, config.evaluation().probeSize(), config.seed());
         this.evaluator = new Evaluator(features, pixels, val, train.size(), probe, data.classes(), tokenizer,
                 config.data().batchSize());
+    }
+
+    /**
+     * Forward and backward of one training micro-batch (see {@link ContrastiveStep#forwardBackward}):
+     * its captions as picked for its position, deduplicated and paired by class in fill mode.
+     */
+    double forwardBackward(Prefetcher.Batch batch, double lossScale) {
+        int[] indices = batch.indices();
+        long[][] rows = train.rows(indices, batch.position());
+        PositivePairs pairs = null;
+        if (positiveKeys != null) {
+            pairs = PositivePairs.of(Arrays.stream(indices).mapToObj(positiveKeys::get).toList(), rows);
+            rows = pairs.texts(rows);
+        }
+        TokenBatch tokens = train.pad(rows);
+        try (NDScope scope = new NDScope()) {
+            NDArray pixelArray = features.pixels(batch.pixels(), indices.length);
+            NDArray ids = manager.create(tokens.inputIds());
+            NDArray mask = manager.create(tokens.attentionMask());
+            return ContrastiveStep.forwardBackward(model, pixelArray, ids, mask, pairs, lossScale);
+        }
     }
 
     private static AugmentedImages augmentation(TrainingConfig config, ClipImageProcessor processor) {
@@ -131,9 +161,9 @@ final class TrainingSession implements AutoCloseable {
 
     /** Whether every parameter value is finite (checked before a checkpoint is written). */
     boolean weightsFinite() {
-        try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+        try (NDScope scope = new NDScope()) {
             for (Parameter parameter : trainable.values()) {
-                ai.djl.ndarray.NDArray array = parameter.getArray();
+                NDArray array = parameter.getArray();
                 if (array.isNaN().logicalOr(array.isInfinite()).any().getBoolean()) {
                     return false;
                 }

@@ -20,7 +20,7 @@ class TrainingConfigTest {
     static TrainingConfig fixtureConfig() {
         return TrainingConfig.builder().epochs(4).batchSize(8).lr(1e-3).device("cpu").valFraction(0.25).evalEvery(3)
                 .checkpointEvery(2).accumulation(2).freeze("text:last=1").augment("crop,affine")
-                .captionTemplates(List.of("a photo of {}.", "{}")).build();
+                .captionTemplates(List.of("a photo of {}.", "{}")).batches(Batches.ONE_PER_CLASS).build();
     }
 
     @SuppressWarnings("unchecked")
@@ -53,7 +53,7 @@ class TrainingConfigTest {
         assertThat(TrainingConfig.fromJson(fixture("state.json", "config"), "state.json")).isEqualTo(fixtureConfig());
         Map<String, Object> settings = new LinkedHashMap<>(hyperparameters);
         settings.keySet().removeAll(List.of("model", "train", "val"));
-        List<String> added = List.of("lr_auto"); // settings that are newer than the fixture
+        List<String> added = List.of("lr_auto", "batches"); // settings that are newer than the fixture
         assertThat(config.toJson()).as("new runs keep the layout").containsKeys(settings.keySet().toArray(String[]::new))
                 .hasSize(settings.size() + added.size()).containsKeys(added.toArray(String[]::new));
         settings.forEach((key, value) -> assertThat(String.valueOf(config.toJson().get(key))).as(key)
@@ -63,8 +63,10 @@ class TrainingConfigTest {
     @Test
     void missingKeysTakeTheDefaults() {
         assertThat(TrainingConfig.fromJson(Map.of("lr", 3e-4, "model", "/somewhere"), "run.json"))
-                .isEqualTo(TrainingConfig.builder().lr(3e-4).build());
-        assertThat(TrainingConfig.fromJson(Map.of(), "run.json")).isEqualTo(TrainingConfig.defaults());
+                .isEqualTo(TrainingConfig.builder().lr(3e-4).batches(Batches.ONE_PER_CLASS).build());
+        // a run.json without "batches" was written before fill batches existed
+        assertThat(TrainingConfig.fromJson(Map.of(), "run.json"))
+                .isEqualTo(TrainingConfig.defaults().toBuilder().batches(Batches.ONE_PER_CLASS).build());
     }
 
     @Test

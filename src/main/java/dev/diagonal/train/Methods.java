@@ -10,8 +10,10 @@ public final class Methods {
     public static final String CONTRASTIVE = "contrastive";
     /** A linear probe on frozen image features. */
     public static final String LINEAR_PROBE = "linear-probe";
+    /** LoRA adapters (peft-compatible) trained with the contrastive loss on a frozen model. */
+    public static final String LORA = "lora";
 
-    private static final List<Method> ALL = List.of(new ContrastiveMethod(), new LinearProbeMethod());
+    private static final List<Method> ALL = List.of(new ContrastiveMethod(), new LinearProbeMethod(), new LoraMethod());
 
     private Methods() {}
 

@@ -129,7 +129,10 @@ final class TrainingLoop {
             NDArray pixels = session.features.pixels(batch.pixels(), batch.indices().length);
             NDArray ids = session.manager.create(tokens.inputIds());
             NDArray mask = session.manager.create(tokens.attentionMask());
+            session.training(true);
             return ContrastiveStep.forwardBackward(session.model, pixels, ids, mask, lossScale);
+        } finally {
+            session.training(false);
         }
     }
 
@@ -150,7 +153,7 @@ final class TrainingLoop {
         Double value = metric == null ? null : result.metrics().get(metric);
         if (value != null && (best == null || value > best.value())) {
             best = new BestMetric(metric, value, atStep);
-            checkpoints.writeBest(session.weights(), session.modelConfig.toJson(), session.modelDir, best);
+            checkpoints.writeBest(session.modelWeights(), session.modelConfig.toJson(), session.modelDir, best);
             recorder.best(best);
         }
     }
@@ -172,7 +175,7 @@ final class TrainingLoop {
                 config.seed(), session.sampler.batchSize(), orderOf(epoch), best, chance.warned(), trainSeconds, rng,
                 config.toJson());
         Map<String, Supplier<List<HostTensor>>> files = new LinkedHashMap<>();
-        files.put(CheckpointStore.MODEL, session::weights);
+        files.put(session.weightsFile(), session::weights);
         files.put(CheckpointStore.EXP_AVG, () -> session.optimizer.exportMoments(false));
         files.put(CheckpointStore.EXP_AVG_SQ, () -> session.optimizer.exportMoments(true));
         Path written = checkpoints.write(state, files, session.modelConfig.toJson());

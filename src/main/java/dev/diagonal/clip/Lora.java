@@ -2,6 +2,7 @@ package dev.diagonal.clip;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -45,7 +46,8 @@ public final class Lora {
         NDArray apply(NDArray x) {
             NDArray in = dropout > 0 && training ? Dropout.dropout(x, dropout, true).head() : x;
             NDArray down = ai.djl.nn.core.Linear.linear(in, a.getArray(), null).head();
-            return ai.djl.nn.core.Linear.linear(down, b.getArray(), null).head().mul(scale);
+            NDArray up = ai.djl.nn.core.Linear.linear(down, b.getArray(), null).head();
+            return up.mul(Scalars.of(up, scale)); // not mul(float): see Scalars
         }
     }
 
@@ -145,13 +147,11 @@ public final class Lora {
         for (Map.Entry<String, Parameter> entry : model.stateDict().entrySet()) {
             NDArray w = entry.getValue().getArray();
             Adapter adapter = byWeight.get(entry.getValue());
-            try (NDManager scratch = w.getManager().newSubManager()) {
+            try (NDScope scope = new NDScope()) { // frees the temporaries, not the weights made before it
                 NDArray value = w;
                 if (adapter != null) {
-                    NDArray delta = adapter.b.getArray().matMul(adapter.a.getArray()).mul(scale);
-                    delta.attach(scratch);
-                    value = w.add(delta);
-                    value.attach(scratch);
+                    NDArray delta = adapter.b.getArray().matMul(adapter.a.getArray());
+                    value = w.add(delta.mul(Scalars.of(delta, scale)));
                 }
                 out.add(new HostTensor(entry.getKey(), TensorDType.F32, w.getShape().getShape(),
                         value.toType(DataType.FLOAT32, false).toFloatArray()));

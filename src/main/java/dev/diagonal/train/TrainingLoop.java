@@ -153,7 +153,8 @@ final class TrainingLoop {
         Double value = metric == null ? null : result.metrics().get(metric);
         if (value != null && (best == null || value > best.value())) {
             best = new BestMetric(metric, value, atStep);
-            checkpoints.writeBest(session.modelWeights(), session.modelConfig.toJson(), session.modelDir, best);
+            checkpoints.writeBest(session.modelWeights(), session.modelConfig.toJson(), session.modelDir, best,
+                    session::writeAdapter);
             recorder.best(best);
         }
     }

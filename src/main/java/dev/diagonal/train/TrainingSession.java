@@ -157,6 +157,13 @@ final class TrainingSession implements AutoCloseable {
         return lora != null ? lora.merged(model) : StateDict.export(model);
     }
 
+    /** With LoRA, writes the adapters in peft's format into {@code dir} (for {@code best/}). */
+    void writeAdapter(Path dir) {
+        if (lora != null) {
+            PeftAdapter.write(dir, lora.export(), config.lora(), modelDir.toAbsolutePath().toString());
+        }
+    }
+
     /** Switches adapter dropout on for training steps and off for evaluation. */
     void training(boolean on) {
         if (lora != null) {

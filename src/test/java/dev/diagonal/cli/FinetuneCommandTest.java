@@ -110,8 +110,8 @@ class FinetuneCommandTest {
         CliRunner.Outcome resume = CliRunner.run("resume", out.toString());
         assertThat(resume.exitCode()).isEqualTo(1);
         assertThat(resume.err()).contains("linear-probe run; only contrastive, lora runs resume");
-        CliRunner.Outcome unknown = CliRunner.run(finetune(tmp.resolve("z"), "--method", "lora"));
-        assertThat(unknown.err()).contains("diagonal: --method must be one of contrastive, linear-probe, not lora");
+        CliRunner.Outcome unknown = CliRunner.run(finetune(tmp.resolve("z"), "--method", "dora"));
+        assertThat(unknown.err()).contains("diagonal: --method must be one of contrastive, linear-probe, lora, not dora");
         assertThat(tmp.resolve("z")).doesNotExist();
     }
 

@@ -45,6 +45,7 @@ final class ConfigJson {
         out.putAll(toMap(config.schedule()));
         out.putAll(toMap(config.data()));
         out.putAll(toMap(config.evaluation()));
+        out.putAll(toMap(config.lora()));
         return out;
     }
 
@@ -61,7 +62,8 @@ final class ConfigJson {
         Head head = part(merged, Head.class, source);
         return new TrainingConfig(head.method(), head.seed(), head.device(), head.freeze(),
                 part(merged, OptimizerSettings.class, source), part(merged, ScheduleSettings.class, source),
-                part(merged, DataSettings.class, source), part(merged, EvaluationSettings.class, source));
+                part(merged, DataSettings.class, source), part(merged, EvaluationSettings.class, source),
+                part(merged, LoraSettings.class, source));
     }
 
     @SuppressWarnings("unchecked")

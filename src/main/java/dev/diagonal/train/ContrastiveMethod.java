@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
  * Contrastive fine-tuning (FLYP-style: the CLIP loss on image–caption batches) with resumable checkpoints:
  * a resumed run, on the same data, ends with the weights of an uninterrupted one.
  */
-final class ContrastiveMethod implements Method {
+class ContrastiveMethod implements Method {
 
     @Override
     public String name() {

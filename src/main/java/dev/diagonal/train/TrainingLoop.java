@@ -137,7 +137,8 @@ final class TrainingLoop {
         Double value = metric == null ? null : result.metrics().get(metric);
         if (value != null && (best == null || value > best.value())) {
             best = new BestMetric(metric, value, atStep);
-            checkpoints.writeBest(session.weights(), session.modelConfig.toJson(), session.modelDir, best);
+            checkpoints.writeBest(session.modelWeights(), session.modelConfig.toJson(), session.modelDir, best,
+                    session::writeAdapter);
             recorder.best(best);
         }
     }
@@ -159,7 +160,7 @@ final class TrainingLoop {
                 config.seed(), session.sampler.batchSize(), orderOf(epoch), best, chance.warned(), trainSeconds, rng,
                 config.toJson());
         Map<String, Supplier<List<HostTensor>>> files = new LinkedHashMap<>();
-        files.put(CheckpointStore.MODEL, session::weights);
+        files.put(session.weightsFile(), session::weights);
         files.put(CheckpointStore.EXP_AVG, () -> session.optimizer.exportMoments(false));
         files.put(CheckpointStore.EXP_AVG_SQ, () -> session.optimizer.exportMoments(true));
         Path written = checkpoints.write(state, files, session.modelConfig.toJson());

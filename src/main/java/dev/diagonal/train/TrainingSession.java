@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import dev.diagonal.clip.ClipConfig;
 import dev.diagonal.clip.ClipModel;
 import dev.diagonal.clip.Devices;
+import dev.diagonal.clip.Lora;
 import dev.diagonal.clip.StateDict;
 import dev.diagonal.data.Sample;
 import dev.diagonal.eval.Embedder;
@@ -52,6 +53,8 @@ final class TrainingSession implements AutoCloseable {
     final Evaluator evaluator;
     final long frozenValues;
     final long trainableValues;
+    /** The adapters of a {@value Methods#LORA} run; null for the other methods. */
+    final Lora lora;
 
     private TrainingSession(TrainingConfig config, Path modelDir, Device device, NDManager manager, ClipModel model,
             ClipTokenizer tokenizer, DataSetup.Prepared data) {
@@ -63,10 +66,20 @@ final class TrainingSession implements AutoCloseable {
         this.modelConfig = model.config();
         this.tokenizer = tokenizer;
         this.features = new FeatureModel(model, manager);
-        this.trainable = config.freeze().apply(model);
         long all = model.stateDict().values().stream().mapToLong(p -> p.getArray().size()).sum();
+        if (config.method().equals(Methods.LORA)) {
+            LoraSettings settings = config.lora();
+            model.stateDict().values().forEach(p -> p.freeze(true));
+            this.lora = Lora.attach(model, settings.loraRank(), settings.loraAlpha(), settings.loraDropout(),
+                    settings.targets(), config.seed(), manager);
+            lora.parameters().values().forEach(p -> p.freeze(false));
+            this.trainable = lora.parameters();
+        } else {
+            this.lora = null;
+            this.trainable = config.freeze().apply(model);
+        }
         this.trainableValues = trainable.values().stream().mapToLong(p -> p.getArray().size()).sum();
-        this.frozenValues = all - trainableValues;
+        this.frozenValues = lora != null ? all : all - trainableValues;
         this.optimizer = new AdamW(trainable, manager, config.optimizer().beta1(), config.optimizer().beta2(), config.optimizer().eps(), config.optimizer().weightDecay());
         this.train = TrainingData.of(data.train(), tokenizer, config.data().captionTemplates(), config.seed());
         this.val = TrainingData.of(data.val(), tokenizer);
@@ -101,7 +114,10 @@ final class TrainingSession implements AutoCloseable {
             NDArray pixelArray = features.pixels(batch.pixels(), indices.length);
             NDArray ids = manager.create(tokens.inputIds());
             NDArray mask = manager.create(tokens.attentionMask());
+            training(true);
             return ContrastiveStep.forwardBackward(model, pixelArray, ids, mask, pairs, lossScale);
+        } finally {
+            training(false);
         }
     }
 
@@ -121,7 +137,8 @@ final class TrainingSession implements AutoCloseable {
         ClipTokenizer tokenizer = null;
         try {
             ClipModel model;
-            if (checkpoint == null) {
+            boolean adapters = config.method().equals(Methods.LORA);
+            if (checkpoint == null || adapters) {
                 model = StateDict.load(modelDir, manager);
             } else {
                 model = new ClipModel(ClipConfig.read(checkpoint));
@@ -131,6 +148,10 @@ final class TrainingSession implements AutoCloseable {
             HeapRelease.afterWeightsLoaded();
             tokenizer = ClipTokenizer.load(modelDir, model.config().text().maxPositionEmbeddings());
             TrainingSession session = new TrainingSession(config, modelDir, device, manager, model, tokenizer, data);
+            if (checkpoint != null && adapters) {
+                Path file = checkpoint.resolve(LoraMethod.ADAPTER_FILE);
+                session.lora.assign(Safetensors.read(file), manager, file.toString());
+            }
             if (checkpoint != null) {
                 for (boolean second : new boolean[] {false, true}) {
                     Path file = checkpoint.resolve(second ? CheckpointStore.EXP_AVG_SQ : CheckpointStore.EXP_AVG);
@@ -154,9 +175,33 @@ final class TrainingSession implements AutoCloseable {
         return config.schedule().maxSteps() > 0 ? Math.min(steps, config.schedule().maxSteps()) : steps;
     }
 
-    /** The weights as F32 host tensors under HF names. */
+    /** What a checkpoint holds: the weights as F32 host tensors under HF names, or only the adapters. */
     List<HostTensor> weights() {
-        return StateDict.export(model);
+        return lora != null ? lora.export() : StateDict.export(model);
+    }
+
+    /** The checkpoint's weights file. */
+    String weightsFile() {
+        return lora != null ? LoraMethod.ADAPTER_FILE : CheckpointStore.MODEL;
+    }
+
+    /** The weights of a loadable HF model ({@code best/}): with LoRA, the adapters merged in. */
+    List<HostTensor> modelWeights() {
+        return lora != null ? lora.merged(model) : StateDict.export(model);
+    }
+
+    /** With LoRA, writes the adapters in peft's format into {@code dir} (for {@code best/}). */
+    void writeAdapter(Path dir) {
+        if (lora != null) {
+            PeftAdapter.write(dir, lora.export(), config.lora(), modelDir.toAbsolutePath().toString());
+        }
+    }
+
+    /** Switches adapter dropout on for training steps and off for evaluation. */
+    void training(boolean on) {
+        if (lora != null) {
+            lora.training(on);
+        }
     }
 
     /** Whether every parameter value is finite (checked before a checkpoint is written). */

@@ -53,7 +53,7 @@ class TrainingConfigTest {
         assertThat(TrainingConfig.fromJson(fixture("state.json", "config"), "state.json")).isEqualTo(fixtureConfig());
         Map<String, Object> settings = new LinkedHashMap<>(hyperparameters);
         settings.keySet().removeAll(List.of("model", "train", "val"));
-        List<String> added = List.of("lr_auto", "batches"); // settings that are newer than the fixture
+        List<String> added = List.of("lr_auto", "batches", "lora_rank", "lora_alpha", "lora_dropout", "lora_targets"); // settings that are newer than the fixture
         assertThat(config.toJson()).as("new runs keep the layout").containsKeys(settings.keySet().toArray(String[]::new))
                 .hasSize(settings.size() + added.size()).containsKeys(added.toArray(String[]::new));
         settings.forEach((key, value) -> assertThat(String.valueOf(config.toJson().get(key))).as(key)
@@ -76,8 +76,12 @@ class TrainingConfigTest {
         assertInvalid(() -> TrainingConfig.builder().freeze("vision"), Setting.FREEZE, "What to freeze has an unknown part \"vision\"");
         assertInvalid(() -> TrainingConfig.builder().augment("crop,colour"), Setting.AUGMENT,
                 "Augmentations has an unknown augmentation \"colour\"");
-        assertInvalid(() -> TrainingConfig.builder().method("lora").build(), Setting.METHOD,
-                "Method must be one of contrastive, linear-probe, tip-adapter, tip-adapter-f, not lora");
+        assertInvalid(() -> TrainingConfig.builder().method("dora").build(), Setting.METHOD,
+                "Method must be one of contrastive, linear-probe, lora, tip-adapter, tip-adapter-f, not dora");
+        assertInvalid(() -> TrainingConfig.builder().loraRank(0).build(), Setting.LORA_RANK, "LoRA rank must be at least 1, not 0");
+        assertInvalid(() -> TrainingConfig.builder().loraDropout(1).build(), Setting.LORA_DROPOUT, "LoRA dropout must be");
+        assertInvalid(() -> TrainingConfig.builder().loraTargets("q_proj,fc1").build(), Setting.LORA_TARGETS,
+                "LoRA target layers must be a comma-separated list of q_proj, k_proj, v_proj, out_proj, not \"q_proj,fc1\"");
         assertInvalid(() -> TrainingConfig.builder().captionTemplates(List.of("a photo")).build(), Setting.CAPTION_TEMPLATES,
                 "Caption templates must each hold {}");
         assertInvalid(() -> TrainingConfig.builder().device("tpu").build(), Setting.DEVICE, "Device must be cpu, gpu or auto");

@@ -3,7 +3,6 @@ package dev.diagonal.image;
 import dev.diagonal.DiagonalException;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,7 +14,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Reads image files into 8-bit RGB exactly as Hugging Face's {@code load_image} does for a path
@@ -83,7 +81,7 @@ public final class ImageLoader {
         if (header.format == ImageHeader.Format.JPEG || header.format == ImageHeader.Format.WEBP) {
             return null;
         }
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = new EndGuardedInput(bytes)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 return null;
@@ -141,7 +139,7 @@ public final class ImageLoader {
             return WebpLossy.decode(bytes, vp8);
         }
         // an in-memory stream: ImageIO.createImageInputStream would cache through a temporary file
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = new EndGuardedInput(bytes)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new IOException("not a supported image format");

@@ -164,4 +164,17 @@ class ImageLoaderTest {
                 .isEqualTo(ImageLoader.readRgb(FIXTURES.resolve("images/gif_gray_35x25.gif")));
         assertThat(new String(Files.readAllBytes(renamed), 0, 3, StandardCharsets.US_ASCII)).isEqualTo("GIF");
     }
+
+    /** Fuzzing found these: truncated lossless WebP files declaring a large image took minutes to fail. */
+    @ParameterizedTest
+    @ValueSource(strings = {"webp-lossless-hang-1", "webp-lossless-hang-2"})
+    @org.junit.jupiter.api.Timeout(60) // a hang guard: before the fix each took minutes
+    void truncatedLosslessWebpFailsFastAndNamesTheFile(String name, @TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve(name + ".webp");
+        try (var in = ImageLoaderTest.class.getResourceAsStream("ImageDecodeFuzzTestInputs/decode/" + name)) {
+            Files.write(file, in.readAllBytes());
+        }
+        assertThatThrownBy(() -> ImageLoader.readRgb(file)).isInstanceOf(UnreadableImageException.class)
+                .hasMessageContaining(file.getFileName().toString()).hasMessageContaining("truncated");
+    }
 }

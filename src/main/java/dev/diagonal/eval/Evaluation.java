@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * The engine of {@code ./diagonal evaluate}: one model (a folder, or a run's best model) on one
  * dataset. With labels: zero-shot classification, under exactly the keys {@code ./diagonal zeroshot}
  * writes ({@code top1}, {@code top5}, {@code classes}, {@code per_class}, {@code confusion},
- * {@code predictions}). With captions: image–text retrieval under {@code retrieval}
+ * {@code predictions}, {@code skipped}). Images that cannot be decoded at first use are left out of every
+ * score and listed under {@code skipped} ({@code count}, {@code files}), each also named in a note. With captions: image–text retrieval under {@code retrieval}
  * ({@code image_to_text} and {@code text_to_image}, each {@code r1}, {@code r5}, {@code r10},
  * {@code mean_rank}); without captions {@code retrieval} is null (captions made from class names are no
  * retrieval test). A linear-probe run also gets its probe scored under {@code linear_probe},
@@ -127,7 +128,7 @@ public final class Evaluation {
         out.put("model", source.description());
         out.put("data", request.data().toAbsolutePath().normalize().toString());
         out.put("images", images.size());
-        out.put("skipped", skipped);
+        out.put("skipped", JSON.convertValue(skipped, LinkedHashMap.class)); // same form as zero-shot's
         out.put("notes", remarks);
         return out;
     }

@@ -44,6 +44,15 @@ class EmbedderSkipTest {
             }
             assertThatThrownBy(() -> embedder.embedImages(images, 2, d -> {}))
                     .isInstanceOf(UnreadableImageException.class).hasMessageContaining(garbage.toString());
+
+            List<String> warnings = new ArrayList<>();
+            ZeroShot.Result result = ZeroShot.evaluate(embedder, images, List.of("g0", "bad", "o", "cut", "g4"),
+                    new int[] {0, 1, 1, 0, 0}, List.of("cat", "dog"), List.of("a photo of a {}."), 2, d -> {}, warnings::add);
+            assertThat(result.predictions()).extracting(ZeroShot.Prediction::image).containsExactly("g0", "o", "g4");
+            assertThat(result.skipped()).isEqualTo(new ZeroShot.Skipped(2, List.of("bad", "cut")));
+            assertThat(result.perClass().get("cat").count() + result.perClass().get("dog").count()).isEqualTo(3);
+            assertThat(warnings).hasSize(2);
+            assertThat(warnings.get(0)).startsWith("skipped unreadable image bad: ");
         }
     }
 }

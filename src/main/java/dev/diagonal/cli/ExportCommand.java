@@ -40,6 +40,10 @@ final class ExportCommand implements Callable<Integer> {
             + "checkpoint) or latest (the weights at the end of training) (default: ${DEFAULT-VALUE})")
     String checkpoint;
 
+    @Option(names = "--format", defaultValue = "hf", description = "hf (a model folder; LoRA merged in) or peft "
+            + "(a lora run's adapter_config.json + adapter_model.safetensors) (default: ${DEFAULT-VALUE})")
+    String format;
+
     @Option(names = "--force", description = "replace a non-empty --out folder")
     boolean force;
 
@@ -65,6 +69,18 @@ final class ExportCommand implements Callable<Integer> {
             default -> throw new DiagonalException("--dtype must be f32 or f16, not \"" + dtype + "\"");
         };
         Path from = source.run != null ? source.run : source.model;
+        if (format.equals("peft")) {
+            if (source.run == null) {
+                throw new DiagonalException("--format peft needs --run (a lora run)");
+            }
+            dev.diagonal.train.PeftAdapter.export(source.run, out);
+            spec.commandLine().getOut().printf("exported the LoRA adapter of %s to %s%n", source.run, out);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+        if (!format.equals("hf")) {
+            throw new DiagonalException("--format must be hf or peft, not \"" + format + "\"");
+        }
         ModelSource model = ModelSource.resolve(from, latest(checkpoint));
         if (source.run != null && model.run() == null) {
             throw new DiagonalException(from + " is not a run folder (no run.json); use --model for a model folder");

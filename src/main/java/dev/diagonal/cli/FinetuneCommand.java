@@ -38,7 +38,7 @@ final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "the run folder to create")
     Path out;
 
-    @Option(names = "--method", defaultValue = Methods.CONTRASTIVE, description = "contrastive, linear-probe, tip-adapter or tip-adapter-f (default: ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = Methods.CONTRASTIVE, description = "contrastive, linear-probe, lora, tip-adapter or tip-adapter-f (default: ${DEFAULT-VALUE})")
     String method;
 
     @Option(names = "--epochs", defaultValue = "5", description = "passes over the training data (default: ${DEFAULT-VALUE})")
@@ -92,6 +92,23 @@ final class FinetuneCommand implements Callable<Integer> {
             + "each training caption is wrapped in one picked at random at every step")
     Path captionTemplates;
 
+    @Option(names = "--batches", defaultValue = "fill", description = "labelled data: fill (batches of --batch-size "
+            + "from any classes; same-class pairs are positives) or one-per-class (no class twice in a batch; the batch "
+            + "is capped at the number of classes) (default: ${DEFAULT-VALUE})")
+    String batches;
+
+    @Option(names = "--lora-rank", defaultValue = "2", description = "lora: adapter rank r (default: ${DEFAULT-VALUE})")
+    int loraRank;
+
+    @Option(names = "--lora-alpha", defaultValue = "1", description = "lora: alpha; adapters are scaled by alpha / r (default: ${DEFAULT-VALUE})")
+    double loraAlpha;
+
+    @Option(names = "--lora-dropout", defaultValue = "0.25", description = "lora: dropout on the adapters' input (default: ${DEFAULT-VALUE})")
+    double loraDropout;
+
+    @Option(names = "--lora-targets", defaultValue = "q_proj,k_proj,v_proj,out_proj", description = "lora: layers adapted in every block of both towers (default: ${DEFAULT-VALUE})")
+    String loraTargets;
+
     @Option(names = "--log-every", defaultValue = "10", description = "print a line every N steps (default: ${DEFAULT-VALUE})")
     int logEvery;
 
@@ -118,7 +135,7 @@ final class FinetuneCommand implements Callable<Integer> {
                 .weightDecay(weightDecay).warmupSteps(warmupSteps).accumulation(accumulation).clipNorm(clipNorm)
                 .shots(shots).freeze(freeze).seed(seed).valFraction(valFraction).evalEvery(evalEvery)
                 .checkpointEvery(checkpointEvery).maxSteps(maxSteps).probeSize(probeSize).device(common.device)
-                .augment(augment)
+                .augment(augment).batches(batches).loraRank(loraRank).loraAlpha(loraAlpha).loraDropout(loraDropout).loraTargets(loraTargets)
                 .captionTemplates(captionTemplates == null ? List.of() : CaptionTemplates.load(captionTemplates).templates())
                 .build();
     }

@@ -11,8 +11,9 @@ final class SettingFlags {
     /** The settings {@code finetune} (and, for some, {@code demo}) takes as an option named after the key. */
     private static final Set<Setting> FLAGGED = EnumSet.of(Setting.METHOD, Setting.SEED, Setting.DEVICE, Setting.FREEZE,
             Setting.LR, Setting.WEIGHT_DECAY, Setting.CLIP_NORM, Setting.EPOCHS, Setting.MAX_STEPS, Setting.WARMUP_STEPS,
-            Setting.ACCUMULATION, Setting.BATCH_SIZE, Setting.VAL_FRACTION, Setting.SHOTS, Setting.AUGMENT,
-            Setting.CAPTION_TEMPLATES, Setting.EVAL_EVERY, Setting.CHECKPOINT_EVERY, Setting.PROBE_SIZE);
+            Setting.ACCUMULATION, Setting.BATCH_SIZE, Setting.BATCHES, Setting.VAL_FRACTION, Setting.SHOTS, Setting.AUGMENT,
+            Setting.CAPTION_TEMPLATES, Setting.EVAL_EVERY, Setting.CHECKPOINT_EVERY, Setting.PROBE_SIZE,
+            Setting.LORA_RANK, Setting.LORA_ALPHA, Setting.LORA_DROPOUT, Setting.LORA_TARGETS);
 
     private SettingFlags() {}
 

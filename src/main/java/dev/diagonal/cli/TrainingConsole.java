@@ -38,11 +38,11 @@ final class TrainingConsole implements TrainingListener {
     @Override
     public void onStart(TrainingPlan plan) {
         total = plan.totalSteps();
-        line(String.format(Locale.ROOT, "%s %s: %d steps (%d epochs of %s), batch %d%s, %d train / %d val images, "
+        line(String.format(Locale.ROOT, "%s %s: %d steps (%d epochs of %s), batch %d%s%s, %d train / %d val images, "
                         + "%s trainable / %s frozen parameters, %s",
                 plan.startStep() > 0 ? "resuming at step " + plan.startStep() + " of" : "training", plan.method(),
                 plan.totalSteps(), plan.epochs(), steps(plan.stepsPerEpoch()), plan.batchSize(),
-                plan.accumulation() > 1 ? " x " + plan.accumulation() + " accumulated" : "", plan.trainSamples(),
+                plan.batches() == null ? "" : " (" + plan.batches() + ")", plan.accumulation() > 1 ? " x " + plan.accumulation() + " accumulated" : "", plan.trainSamples(),
                 plan.valSamples(), count(plan.trainableParameters()), count(plan.frozenParameters()), plan.device()));
     }
 

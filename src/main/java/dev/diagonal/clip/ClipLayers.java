@@ -18,6 +18,7 @@ public final class ClipLayers {
     public static final class Linear extends HfBlock {
         private final Parameter weight;
         private final Parameter bias;
+        private Lora.Adapter lora;
 
         Linear(int in, int out, boolean withBias) {
             weight = param("weight", out, in);
@@ -25,7 +26,18 @@ public final class ClipLayers {
         }
 
         NDArray apply(NDArray x) {
-            return ai.djl.nn.core.Linear.linear(x, weight.getArray(), bias == null ? null : bias.getArray()).head();
+            NDArray y = ai.djl.nn.core.Linear.linear(x, weight.getArray(), bias == null ? null : bias.getArray()).head();
+            return lora == null ? y : y.add(lora.apply(x));
+        }
+
+        /** The base weight (out, in). */
+        Parameter weight() {
+            return weight;
+        }
+
+        /** Adds {@code adapter}'s output to this layer's from now on. */
+        void attach(Lora.Adapter adapter) {
+            lora = adapter;
         }
 
         @Override
@@ -82,6 +94,17 @@ public final class ClipLayers {
             vProj = child("v_proj", new Linear(width, width, true));
             qProj = child("q_proj", new Linear(width, width, true));
             outProj = child("out_proj", new Linear(width, width, true));
+        }
+
+        /** The projection called {@code name} (q_proj, k_proj, v_proj or out_proj). */
+        Linear projection(String name) {
+            return switch (name) {
+                case "q_proj" -> qProj;
+                case "k_proj" -> kProj;
+                case "v_proj" -> vProj;
+                case "out_proj" -> outProj;
+                default -> throw new IllegalArgumentException(name);
+            };
         }
 
         NDArray apply(NDArray x, NDArray mask) {
@@ -144,6 +167,10 @@ public final class ClipLayers {
             layerNorm2 = child("layer_norm2", new LayerNorm(width, eps));
         }
 
+        Attention selfAttn() {
+            return selfAttn;
+        }
+
         NDArray apply(NDArray x, NDArray mask) {
             NDArray h = x.add(selfAttn.apply(layerNorm1.apply(x), mask));
             return h.add(mlp.apply(layerNorm2.apply(h)));
@@ -169,6 +196,10 @@ public final class ClipLayers {
         /** The layers, bottom first (for freezing all but the last N). */
         public int layerCount() {
             return layers.length;
+        }
+
+        EncoderLayer layer(int i) {
+            return layers[i];
         }
 
         NDArray apply(NDArray x, NDArray mask) {

@@ -146,6 +146,12 @@ final class CheckpointStore {
 
     /** Replaces {@code best/} with these weights as a loadable model folder (tokenizer files copied from {@code modelDir}). */
     Path writeBest(List<HostTensor> weights, ObjectNode modelConfig, Path modelDir, BestMetric best) {
+        return writeBest(weights, modelConfig, modelDir, best, dir -> { });
+    }
+
+    /** As {@link #writeBest(List, ObjectNode, Path, BestMetric)}, with {@code extra} writing more files into the folder. */
+    Path writeBest(List<HostTensor> weights, ObjectNode modelConfig, Path modelDir, BestMetric best,
+            java.util.function.Consumer<Path> extra) {
         Path target = run.bestDir();
         Path temp = run.path().resolve(".best.partial");
         Path old = run.path().resolve(".best.old");
@@ -158,6 +164,7 @@ final class CheckpointStore {
             }
         }
         writeJson(temp.resolve(BEST_JSON), best);
+        extra.accept(temp);
         Dirs.sync(temp);
         if (Files.exists(target)) {
             Dirs.rename(target, old);

@@ -12,13 +12,16 @@ import java.util.PriorityQueue;
 import java.util.Random;
 
 /**
- * The order of training samples, epoch by epoch, as full batches. With labels, batches are
- * class-balanced: no two samples of one label share a batch, so the diagonal targets of the
- * contrastive loss are true (the trainer passes as "label" what must not repeat: a sample's own
- * caption, or its class when the caption is made from a template); each batch takes one sample from each of the classes with the most
- * samples left (ties broken at random), which leaves the fewest samples over, and the batches are then
- * shuffled. Unlabelled samples count as classes of their own; data without any label is simply
- * shuffled. Samples that do not fill a last batch are left out of that epoch.
+ * The order of training samples, epoch by epoch, as full batches. In {@link Batches#FILL} mode (and for
+ * data without any label) the samples are shuffled and cut into batches of the requested size; the loss
+ * then knows which pairs share a label ({@link PositivePairs}). In {@link Batches#ONE_PER_CLASS} mode
+ * with labels, batches are class-balanced: no two samples of one label share a batch, so the diagonal
+ * targets of the plain contrastive loss are true (the trainer passes as "label" what must not repeat: a
+ * sample's own caption, or its class when the caption is made from a template); each batch takes one
+ * sample from each of the classes with the most samples left (ties broken at random), which leaves the
+ * fewest samples over, and the batches are then shuffled; the batch is capped at the number of classes.
+ * Unlabelled samples count as classes of their own. Samples that do not fill a last batch are left out
+ * of that epoch.
  *
  * <p>The order of epoch {@code e} depends only on the labels, the batch size, the seed and {@code e},
  * so a resumed run sees the same batches as an uninterrupted one.
@@ -26,38 +29,45 @@ import java.util.Random;
 public final class ClassBalancedSampler {
 
     private final List<String> labels;
-    private final boolean anyLabel;
+    private final boolean classBalanced;
     private final int batchSize;
     private final long seed;
     private final int batchesPerEpoch;
 
     /**
      * @param labels one label per sample (null for an unlabelled sample)
-     * @param requestedBatchSize the wanted batch size; it is capped to the number of classes (or samples)
+     * @param requestedBatchSize the wanted batch size; it is capped to the number of samples (and, one
+     *     per class, of classes)
+     * @param mode whether labelled batches fill up or take one sample per class
      * @throws DiagonalException when fewer than 2 classes (or samples) make a batch
      */
-    public ClassBalancedSampler(List<String> labels, int requestedBatchSize, long seed) {
+    public ClassBalancedSampler(List<String> labels, int requestedBatchSize, long seed, Batches mode) {
         this.labels = List.copyOf(labels.stream().map(l -> l == null ? "" : l).toList());
-        this.anyLabel = labels.stream().anyMatch(l -> l != null);
+        this.classBalanced = mode == Batches.ONE_PER_CLASS && labels.stream().anyMatch(l -> l != null);
         this.seed = seed;
-        int groups = anyLabel ? groups(labels) : labels.size();
+        int groups = classBalanced ? groups(labels) : labels.size();
         this.batchSize = Math.min(requestedBatchSize, groups);
         if (batchSize < 2) {
             throw new DiagonalException("contrastive training needs batches of at least 2 "
-                    + (anyLabel ? "classes; the training data has " + groups + " class" + (groups == 1 ? "" : "es")
+                    + (classBalanced ? "classes; the training data has " + groups + " class" + (groups == 1 ? "" : "es")
                             : "images; the training data has " + labels.size()));
         }
         this.batchesPerEpoch = epoch(0).length;
     }
 
-    /** The batch size used: the requested one capped to the number of classes (or samples). */
+    /** Class-balanced batches (as before fill batches existed) of {@code labels}. */
+    public ClassBalancedSampler(List<String> labels, int requestedBatchSize, long seed) {
+        this(labels, requestedBatchSize, seed, Batches.ONE_PER_CLASS);
+    }
+
+    /** The batch size used: the requested one capped to the number of samples (one per class: of classes). */
     public int batchSize() {
         return batchSize;
     }
 
-    /** Whether batches are class-balanced (some sample has a label). */
+    /** Whether batches are class-balanced (one per class, and some sample has a label). */
     public boolean balanced() {
-        return anyLabel;
+        return classBalanced;
     }
 
     /** Full batches per epoch (the same for every epoch). */
@@ -68,7 +78,7 @@ public final class ClassBalancedSampler {
     /** The batches of epoch {@code epoch} (0-based), each an array of sample indices. */
     public int[][] epoch(int epoch) {
         Random random = new Random(seed * 0x9E3779B97F4A7C15L + 0x5DEECE66DL * (epoch + 1L));
-        return anyLabel ? balancedEpoch(random) : shuffledEpoch(random);
+        return classBalanced ? balancedEpoch(random) : shuffledEpoch(random);
     }
 
     private int[][] shuffledEpoch(Random random) {

@@ -45,11 +45,15 @@ final class ConfigJson {
         out.putAll(toMap(config.schedule()));
         out.putAll(toMap(config.data()));
         out.putAll(toMap(config.evaluation()));
+        out.putAll(toMap(config.lora()));
         return out;
     }
 
     static TrainingConfig read(Map<String, ?> json, String source) {
         Map<String, Object> merged = write(TrainingConfig.defaults());
+        if (!json.containsKey(Setting.BATCHES.key())) {
+            merged.put(Setting.BATCHES.key(), Batches.ONE_PER_CLASS.key()); // written before fill batches existed
+        }
         json.forEach((key, value) -> {
             if (value != null && merged.containsKey(key)) {
                 merged.put(key, value);
@@ -58,7 +62,8 @@ final class ConfigJson {
         Head head = part(merged, Head.class, source);
         return new TrainingConfig(head.method(), head.seed(), head.device(), head.freeze(),
                 part(merged, OptimizerSettings.class, source), part(merged, ScheduleSettings.class, source),
-                part(merged, DataSettings.class, source), part(merged, EvaluationSettings.class, source));
+                part(merged, DataSettings.class, source), part(merged, EvaluationSettings.class, source),
+                part(merged, LoraSettings.class, source));
     }
 
     @SuppressWarnings("unchecked")

@@ -27,6 +27,28 @@ public final class ContrastiveLoss {
         return fromLogits(images.matMul(texts.transpose()).mul(logitScale.exp()));
     }
 
+    /**
+     * The multi-positive form (SupCon-style targets, as in UniCL): the cross-entropy of each image against
+     * the texts with its positives' share of the target spread evenly, and of each text against the
+     * images likewise, each averaged over its rows and the two directions averaged. With
+     * {@link PositivePairs#identity()} pairs it is {@link #compute}.
+     *
+     * @param imageFeatures projected image features, (N, D), not normalised
+     * @param textFeatures projected features of the pairs' text columns, (M, D), not normalised
+     */
+    public static NDArray multiPositive(NDArray imageFeatures, NDArray textFeatures, NDArray logitScale,
+            PositivePairs pairs) {
+        NDArray images = ClipModel.normalize(imageFeatures);
+        NDArray texts = ClipModel.normalize(textFeatures);
+        NDArray logits = images.matMul(texts.transpose()).mul(logitScale.exp()); // (N, M)
+        Shape shape = logits.getShape();
+        NDArray imageTargets = logits.getManager().create(pairs.imageTargets(), shape);
+        NDArray textTargets = logits.getManager().create(pairs.textTargets(), shape);
+        NDArray imageToText = logits.logSoftmax(1).mul(imageTargets).sum().div(scalar(logits, -shape.get(0)));
+        NDArray textToImage = logits.logSoftmax(0).mul(textTargets).sum().div(scalar(logits, -shape.get(1)));
+        return imageToText.add(textToImage).div(scalar(logits, 2f));
+    }
+
     /** The loss of a square matrix of logits (images × texts) whose diagonal holds the true pairs. */
     public static NDArray fromLogits(NDArray logitsPerImage) {
         long n = logitsPerImage.getShape().get(0);

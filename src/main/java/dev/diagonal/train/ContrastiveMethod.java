@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
  * Contrastive fine-tuning (FLYP-style: the CLIP loss on image–caption batches) with resumable checkpoints:
  * a resumed run, on the same data, ends with the weights of an uninterrupted one.
  */
-final class ContrastiveMethod implements Method {
+class ContrastiveMethod implements Method {
 
     @Override
     public String name() {
@@ -51,6 +51,9 @@ final class ContrastiveMethod implements Method {
             hyperparameters = RunStart.hyperparameters(request);
             hyperparameters.put("lr_range_test", found.toJson());
         }
+        TrainingConfig config = request.config();
+        hyperparameters.put("batch_size_used", new ClassBalancedSampler(data.batchKeys(), config.data().batchSize(),
+                config.seed(), config.data().batches()).batchSize());
         RunInfo info = RunStart.write(run, request, hyperparameters);
         return train(run, info, request, data, null, null, warnings, listener, cancelled);
     }
@@ -106,8 +109,14 @@ final class ContrastiveMethod implements Method {
         int accumulation = config.schedule().accumulation();
         return new TrainingPlan(config.method(), loop.totalSteps(), state == null ? 0 : state.step(),
                 config.schedule().epochs(), (double) session.sampler.batchesPerEpoch() / accumulation,
-                session.sampler.batchSize(), accumulation, session.train.size(), session.val.size(),
+                session.sampler.batchSize(), batching(session), accumulation, session.train.size(), session.val.size(),
                 session.trainableValues, session.frozenValues, session.device.toString());
+    }
+
+    /** How batches were made, for the plan: none for caption-only data, whose batches are simply shuffled. */
+    private static String batching(TrainingSession session) {
+        boolean labelled = session.trainSamples().stream().anyMatch(s -> s.label() != null);
+        return labelled ? session.config.data().batches().key() : null;
     }
 
     /** Warns when the data on disk differ from what the run started with. */

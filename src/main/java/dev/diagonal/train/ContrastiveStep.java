@@ -31,10 +31,22 @@ public final class ContrastiveStep {
      * @return the loss (unscaled)
      */
     public static double forwardBackward(ClipModel model, NDArray pixels, NDArray ids, NDArray mask, double lossScale) {
+        return forwardBackward(model, pixels, ids, mask, null, lossScale);
+    }
+
+    /**
+     * As {@link #forwardBackward(ClipModel, NDArray, NDArray, NDArray, double)}, with the batch's positive
+     * pairs: {@code ids} and {@code mask} then hold the pairs' text columns, and the loss is
+     * {@link ContrastiveLoss#multiPositive} unless the pairs are the identity (or null).
+     */
+    public static double forwardBackward(ClipModel model, NDArray pixels, NDArray ids, NDArray mask, PositivePairs pairs,
+            double lossScale) {
         try (NDScope scope = new NDScope(); GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray imageFeatures = model.imageFeatures(pixels);
             NDArray textFeatures = model.textFeatures(ids, mask);
-            NDArray loss = ContrastiveLoss.compute(imageFeatures, textFeatures, model.logitScale());
+            NDArray loss = pairs == null || pairs.identity()
+                    ? ContrastiveLoss.compute(imageFeatures, textFeatures, model.logitScale())
+                    : ContrastiveLoss.multiPositive(imageFeatures, textFeatures, model.logitScale(), pairs);
             double value = loss.getFloat();
             if (Double.isFinite(value)) {
                 collector.backward(lossScale == 1.0 ? loss : loss.mul(ContrastiveLoss.scalar(loss, (float) lossScale)));

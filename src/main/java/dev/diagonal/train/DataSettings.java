@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param captionTemplates templates (each with {@code {}}) one of which wraps each training caption at each
  *     step, picked at random; empty: captions as given
  * @param cacheLimitMb keep preprocessed images in memory when they take less than this (float32)
+ * @param batches how labelled data are batched (null: {@link Batches#FILL})
  */
 public record DataSettings(int batchSize, double valFraction, int shots, Augmentation augment,
-        List<String> captionTemplates, int cacheLimitMb) {
+        List<String> captionTemplates, int cacheLimitMb, Batches batches) {
 
     /** Checks every value; a bad one throws an {@link InvalidSettingException} naming it. */
     public DataSettings {
@@ -27,6 +28,7 @@ public record DataSettings(int batchSize, double valFraction, int shots, Augment
         Setting.SHOTS.require(shots >= 0, "must not be negative (0: all), not " + shots);
         Setting.CACHE_LIMIT_MB.require(cacheLimitMb >= 0, "must not be negative, not " + cacheLimitMb);
         augment = Objects.requireNonNullElse(augment, Augmentation.NONE);
+        batches = Objects.requireNonNullElse(batches, Batches.FILL);
         captionTemplates = captionTemplates == null ? List.of() : List.copyOf(captionTemplates);
         for (String template : captionTemplates) {
             Setting.CAPTION_TEMPLATES.require(template != null && template.contains(CaptionTemplates.PLACEHOLDER),

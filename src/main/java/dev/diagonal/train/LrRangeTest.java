@@ -1,8 +1,5 @@
 package dev.diagonal.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDScope;
-import dev.diagonal.text.TokenBatch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,7 +73,7 @@ final class LrRangeTest {
             double best = Double.POSITIVE_INFINITY;
             for (int i = 0; i < STEPS && !cancelled.getAsBoolean(); i++) {
                 double lr = MIN_LR * Math.pow(MAX_LR / MIN_LR, (double) i / (STEPS - 1));
-                double loss = step(session, batches.next());
+                double loss = session.forwardBackward(batches.next(), 1.0);
                 if (!Double.isFinite(loss)) {
                     break;
                 }
@@ -116,15 +113,5 @@ final class LrRangeTest {
         }
         double minimum = points.get(lowest).lr();
         return new Result(minimum / 10, minimum, points.get(steepest).lr(), List.copyOf(points));
-    }
-
-    private static double step(TrainingSession session, Prefetcher.Batch batch) {
-        TokenBatch tokens = session.train.tokens(batch.indices(), batch.position());
-        try (NDScope scope = new NDScope()) {
-            NDArray pixels = session.features.pixels(batch.pixels(), batch.indices().length);
-            NDArray ids = session.manager.create(tokens.inputIds());
-            NDArray mask = session.manager.create(tokens.attentionMask());
-            return ContrastiveStep.forwardBackward(session.model, pixels, ids, mask, 1.0);
-        }
     }
 }

@@ -10,12 +10,14 @@ public final class Methods {
     public static final String CONTRASTIVE = "contrastive";
     /** A linear probe on frozen image features. */
     public static final String LINEAR_PROBE = "linear-probe";
+    /** LoRA adapters (peft-compatible) trained with the contrastive loss on a frozen model. */
+    public static final String LORA = "lora";
     /** Tip-Adapter: a training-free cache of few-shot image features beside the zero-shot head. */
     public static final String TIP_ADAPTER = "tip-adapter";
     /** Tip-Adapter-F: Tip-Adapter with trained cache keys. */
     public static final String TIP_ADAPTER_F = "tip-adapter-f";
 
-    private static final List<Method> ALL = List.of(new ContrastiveMethod(), new LinearProbeMethod(),
+    private static final List<Method> ALL = List.of(new ContrastiveMethod(), new LinearProbeMethod(), new LoraMethod(),
             new TipAdapterMethod(false), new TipAdapterMethod(true));
 
     private Methods() {}

@@ -25,6 +25,7 @@ public enum Setting {
     WARMUP_FRACTION("warmup_fraction", "Warmup fraction"),
     ACCUMULATION("accumulation", "Gradient accumulation"),
     BATCH_SIZE("batch_size", "Batch size"),
+    BATCHES("batches", "Batches of labelled data"),
     VAL_FRACTION("val_fraction", "Validation fraction"),
     SHOTS("shots", "Images per class"),
     AUGMENT("augment", "Augmentations"),
@@ -33,7 +34,11 @@ public enum Setting {
     EVAL_EVERY("eval_every", "Evaluation interval"),
     CHECKPOINT_EVERY("checkpoint_every", "Checkpoint interval"),
     KEEP_CHECKPOINTS("keep_checkpoints", "Checkpoints kept"),
-    PROBE_SIZE("probe_size", "Probe size");
+    PROBE_SIZE("probe_size", "Probe size"),
+    LORA_RANK("lora_rank", "LoRA rank"),
+    LORA_ALPHA("lora_alpha", "LoRA alpha"),
+    LORA_DROPOUT("lora_dropout", "LoRA dropout"),
+    LORA_TARGETS("lora_targets", "LoRA target layers");
 
     private final String key;
     private final String label;

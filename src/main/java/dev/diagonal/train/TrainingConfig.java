@@ -22,9 +22,10 @@ import java.util.Set;
  * @param schedule epochs, steps, warmup, accumulation
  * @param data batching, validation split, shots, augmentations, caption templates
  * @param evaluation evaluation and checkpoint intervals, the probe batch
+ * @param lora the adapters of the {@value Methods#LORA} method (ignored by the others)
  */
 public record TrainingConfig(String method, long seed, String device, Freeze freeze, OptimizerSettings optimizer,
-        ScheduleSettings schedule, DataSettings data, EvaluationSettings evaluation) {
+        ScheduleSettings schedule, DataSettings data, EvaluationSettings evaluation, LoraSettings lora) {
 
     private static final Set<String> DEVICES = Set.of("cpu", "gpu", "cuda", "auto");
 
@@ -39,6 +40,7 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(evaluation, "evaluation");
+        Objects.requireNonNull(lora, "lora");
     }
 
     /** The defaults: contrastive, 5 epochs, batch 32, lr 1e-5, wd 0.1, 10 % warmup, clip 1.0, seed 0. */
@@ -97,16 +99,22 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
         private Augmentation augment = Augmentation.NONE;
         private List<String> captionTemplates = List.of();
         private int cacheLimitMb = 512;
+        private Batches batches = Batches.FILL;
         private int evalEvery;
         private int checkpointEvery;
         private int keepCheckpoints = 2;
         private int probeSize = 12;
+        // CLIP-LoRA's (Zanella & Ben Ayed 2024) choices: rank 2, alpha 1, dropout 0.25 on q, k, v (and out)
+        private int loraRank = 2;
+        private double loraAlpha = 1;
+        private double loraDropout = 0.25;
+        private String loraTargets = "q_proj,k_proj,v_proj,out_proj";
 
         private Builder() {}
 
         private Builder(TrainingConfig c) {
             method(c.method).seed(c.seed).device(c.device).freeze(c.freeze).optimizer(c.optimizer).schedule(c.schedule)
-                    .data(c.data).evaluation(c.evaluation);
+                    .data(c.data).evaluation(c.evaluation).lora(c.lora);
         }
 
         /** Checks every value and builds the configuration. */
@@ -114,8 +122,9 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
             return new TrainingConfig(method, seed, device, freeze,
                     new OptimizerSettings(lr, lrAuto, weightDecay, beta1, beta2, eps, clipNorm),
                     new ScheduleSettings(epochs, maxSteps, warmupSteps, warmupFraction, accumulation),
-                    new DataSettings(batchSize, valFraction, shots, augment, captionTemplates, cacheLimitMb),
-                    new EvaluationSettings(evalEvery, checkpointEvery, keepCheckpoints, probeSize));
+                    new DataSettings(batchSize, valFraction, shots, augment, captionTemplates, cacheLimitMb, batches),
+                    new EvaluationSettings(evalEvery, checkpointEvery, keepCheckpoints, probeSize),
+                    new LoraSettings(loraRank, loraAlpha, loraDropout, loraTargets));
         }
 
         /** Takes every value of {@code settings}. */
@@ -132,13 +141,18 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
         /** Takes every value of {@code settings}. */
         public Builder data(DataSettings d) {
             return batchSize(d.batchSize()).valFraction(d.valFraction()).shots(d.shots()).augment(d.augment())
-                    .captionTemplates(d.captionTemplates()).cacheLimitMb(d.cacheLimitMb());
+                    .captionTemplates(d.captionTemplates()).cacheLimitMb(d.cacheLimitMb()).batches(d.batches());
         }
 
         /** Takes every value of {@code settings}. */
         public Builder evaluation(EvaluationSettings e) {
             return evalEvery(e.evalEvery()).checkpointEvery(e.checkpointEvery()).keepCheckpoints(e.keepCheckpoints())
                     .probeSize(e.probeSize());
+        }
+
+        /** Takes every value of {@code settings}. */
+        public Builder lora(LoraSettings l) {
+            return loraRank(l.loraRank()).loraAlpha(l.loraAlpha()).loraDropout(l.loraDropout()).loraTargets(l.loraTargets());
         }
 
         /** @see TrainingConfig#method() */
@@ -205,6 +219,10 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
         public Builder captionTemplates(List<String> value) { captionTemplates = value; return this; }
         /** @see DataSettings#cacheLimitMb() */
         public Builder cacheLimitMb(int value) { cacheLimitMb = value; return this; }
+        /** @see DataSettings#batches() */
+        public Builder batches(Batches value) { batches = value; return this; }
+        /** Parses {@code fill} or {@code one-per-class}; throws {@link InvalidSettingException}. */
+        public Builder batches(String key) { return batches(Batches.parse(key)); }
         /** @see EvaluationSettings#evalEvery() */
         public Builder evalEvery(int value) { evalEvery = value; return this; }
         /** @see EvaluationSettings#checkpointEvery() */
@@ -213,5 +231,13 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
         public Builder keepCheckpoints(int value) { keepCheckpoints = value; return this; }
         /** @see EvaluationSettings#probeSize() */
         public Builder probeSize(int value) { probeSize = value; return this; }
+        /** @see LoraSettings#loraRank() */
+        public Builder loraRank(int value) { loraRank = value; return this; }
+        /** @see LoraSettings#loraAlpha() */
+        public Builder loraAlpha(double value) { loraAlpha = value; return this; }
+        /** @see LoraSettings#loraDropout() */
+        public Builder loraDropout(double value) { loraDropout = value; return this; }
+        /** @see LoraSettings#loraTargets() */
+        public Builder loraTargets(String value) { loraTargets = value; return this; }
     }
 }

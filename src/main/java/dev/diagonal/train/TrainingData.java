@@ -80,9 +80,9 @@ final class TrainingData {
 
     /**
      * The captions of {@code indices} for training micro-batch {@code position}: each inside a template
-     * picked at random when there are templates, else as they are; padded, with their mask.
+     * picked at random when there are templates, else as they are; unpadded.
      */
-    TokenBatch tokens(int[] indices, long position) {
+    long[][] rows(int[] indices, long position) {
         long[][] rows = new long[indices.length][];
         for (int r = 0; r < indices.length; r++) {
             int i = indices[r];
@@ -90,6 +90,16 @@ final class TrainingData {
             rows[r] = choices.length == 0 ? tokens[i]
                     : choices[RandomStreams.of(~seed, position, i).nextInt(choices.length)]; // ~seed: apart from augmentation
         }
+        return rows;
+    }
+
+    /** {@link #rows(int[], long)} padded, with their mask. */
+    TokenBatch tokens(int[] indices, long position) {
+        return pad(rows(indices, position));
+    }
+
+    /** {@code rows} padded with this data's pad id, and their mask. */
+    TokenBatch pad(long[][] rows) {
         return pad(rows, padId);
     }
 

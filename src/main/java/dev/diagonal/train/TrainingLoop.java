@@ -1,12 +1,9 @@
 package dev.diagonal.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDScope;
 import dev.diagonal.DiagonalException;
 import dev.diagonal.io.HostTensor;
 import dev.diagonal.project.BestMetric;
 import dev.diagonal.project.RunStatus;
-import dev.diagonal.text.TokenBatch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -93,7 +90,7 @@ final class TrainingLoop {
             long started = System.nanoTime();
             double loss = 0;
             for (int i = 0; i < accumulation; i++) {
-                double part = microBatch(prefetcher.next(), 1.0 / accumulation);
+                double part = session.forwardBackward(prefetcher.next(), 1.0 / accumulation);
                 if (!Double.isFinite(part)) {
                     return diverged("loss is " + part);
                 }
@@ -123,16 +120,6 @@ final class TrainingLoop {
         return end(RunStatus.COMPLETED, null);
     }
 
-    private double microBatch(Prefetcher.Batch batch, double lossScale) {
-        TokenBatch tokens = session.train.tokens(batch.indices(), batch.position());
-        try (NDScope scope = new NDScope()) {
-            NDArray pixels = session.features.pixels(batch.pixels(), batch.indices().length);
-            NDArray ids = session.manager.create(tokens.inputIds());
-            NDArray mask = session.manager.create(tokens.attentionMask());
-            return ContrastiveStep.forwardBackward(session.model, pixels, ids, mask, lossScale);
-        }
-    }
-
     private void account(double seconds, double images) {
         trainSeconds += seconds;
         sessionSteps++;
@@ -150,7 +137,8 @@ final class TrainingLoop {
         Double value = metric == null ? null : result.metrics().get(metric);
         if (value != null && (best == null || value > best.value())) {
             best = new BestMetric(metric, value, atStep);
-            checkpoints.writeBest(session.weights(), session.modelConfig.toJson(), session.modelDir, best);
+            checkpoints.writeBest(session.modelWeights(), session.modelConfig.toJson(), session.modelDir, best,
+                    session::writeAdapter);
             recorder.best(best);
         }
     }
@@ -172,7 +160,7 @@ final class TrainingLoop {
                 config.seed(), session.sampler.batchSize(), orderOf(epoch), best, chance.warned(), trainSeconds, rng,
                 config.toJson());
         Map<String, Supplier<List<HostTensor>>> files = new LinkedHashMap<>();
-        files.put(CheckpointStore.MODEL, session::weights);
+        files.put(session.weightsFile(), session::weights);
         files.put(CheckpointStore.EXP_AVG, () -> session.optimizer.exportMoments(false));
         files.put(CheckpointStore.EXP_AVG_SQ, () -> session.optimizer.exportMoments(true));
         Path written = checkpoints.write(state, files, session.modelConfig.toJson());

@@ -2,11 +2,14 @@ package dev.diagonal.train;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import dev.diagonal.clip.ClipConfig;
 import dev.diagonal.clip.ClipModel;
 import dev.diagonal.clip.Devices;
+import dev.diagonal.clip.Lora;
 import dev.diagonal.clip.StateDict;
 import dev.diagonal.data.Sample;
 import dev.diagonal.eval.Embedder;
@@ -15,8 +18,10 @@ import dev.diagonal.image.ClipImageProcessor;
 import dev.diagonal.io.HostTensor;
 import dev.diagonal.io.Safetensors;
 import dev.diagonal.text.ClipTokenizer;
+import dev.diagonal.text.TokenBatch;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -42,9 +47,14 @@ final class TrainingSession implements AutoCloseable {
     final TrainingData val;
     final PixelLoader pixels;
     final ClassBalancedSampler sampler;
+    /** Per training sample, the key that makes same-key pairs positives (its caption, or its class when the
+     * caption comes from a template); null in one-per-class mode. */
+    final List<String> positiveKeys;
     final Evaluator evaluator;
     final long frozenValues;
     final long trainableValues;
+    /** The adapters of a {@value Methods#LORA} run; null for the other methods. */
+    final Lora lora;
 
     private TrainingSession(TrainingConfig config, Path modelDir, Device device, NDManager manager, ClipModel model,
             ClipTokenizer tokenizer, DataSetup.Prepared data) {
@@ -56,10 +66,20 @@ final class TrainingSession implements AutoCloseable {
         this.modelConfig = model.config();
         this.tokenizer = tokenizer;
         this.features = new FeatureModel(model, manager);
-        this.trainable = config.freeze().apply(model);
         long all = model.stateDict().values().stream().mapToLong(p -> p.getArray().size()).sum();
+        if (config.method().equals(Methods.LORA)) {
+            LoraSettings settings = config.lora();
+            model.stateDict().values().forEach(p -> p.freeze(true));
+            this.lora = Lora.attach(model, settings.loraRank(), settings.loraAlpha(), settings.loraDropout(),
+                    settings.targets(), config.seed(), manager);
+            lora.parameters().values().forEach(p -> p.freeze(false));
+            this.trainable = lora.parameters();
+        } else {
+            this.lora = null;
+            this.trainable = config.freeze().apply(model);
+        }
         this.trainableValues = trainable.values().stream().mapToLong(p -> p.getArray().size()).sum();
-        this.frozenValues = all - trainableValues;
+        this.frozenValues = lora != null ? all : all - trainableValues;
         this.optimizer = new AdamW(trainable, manager, config.optimizer().beta1(), config.optimizer().beta2(), config.optimizer().eps(), config.optimizer().weightDecay());
         this.train = TrainingData.of(data.train(), tokenizer, config.data().captionTemplates(), config.seed());
         this.val = TrainingData.of(data.val(), tokenizer);
@@ -68,11 +88,37 @@ final class TrainingSession implements AutoCloseable {
         images.addAll(val.images());
         this.pixels = new PixelLoader(images, processor::preprocess, features.valuesPerImage(),
                 (long) config.data().cacheLimitMb() << 20, PixelLoader.defaultThreads(), augmentation(config, processor));
-        this.sampler = new ClassBalancedSampler(data.batchKeys(), config.data().batchSize(), config.seed());
+        Batches mode = config.data().batches();
+        this.sampler = new ClassBalancedSampler(data.batchKeys(), config.data().batchSize(), config.seed(), mode);
+        this.positiveKeys = mode == Batches.FILL ? data.batchKeys() : null;
         Probe probe = val.size() >= 2 ? Probe.pick(val, train.size(), config.evaluation().probeSize(), config.seed())
                 : Probe.pick(train, 0, config.evaluation().probeSize(), config.seed());
         this.evaluator = new Evaluator(features, pixels, val, train.size(), probe, data.classes(), tokenizer,
                 config.data().batchSize());
+    }
+
+    /**
+     * Forward and backward of one training micro-batch (see {@link ContrastiveStep#forwardBackward}):
+     * its captions as picked for its position, deduplicated and paired by class in fill mode.
+     */
+    double forwardBackward(Prefetcher.Batch batch, double lossScale) {
+        int[] indices = batch.indices();
+        long[][] rows = train.rows(indices, batch.position());
+        PositivePairs pairs = null;
+        if (positiveKeys != null) {
+            pairs = PositivePairs.of(Arrays.stream(indices).mapToObj(positiveKeys::get).toList(), rows);
+            rows = pairs.texts(rows);
+        }
+        TokenBatch tokens = train.pad(rows);
+        try (NDScope scope = new NDScope()) {
+            NDArray pixelArray = features.pixels(batch.pixels(), indices.length);
+            NDArray ids = manager.create(tokens.inputIds());
+            NDArray mask = manager.create(tokens.attentionMask());
+            training(true);
+            return ContrastiveStep.forwardBackward(model, pixelArray, ids, mask, pairs, lossScale);
+        } finally {
+            training(false);
+        }
     }
 
     private static AugmentedImages augmentation(TrainingConfig config, ClipImageProcessor processor) {
@@ -91,7 +137,8 @@ final class TrainingSession implements AutoCloseable {
         ClipTokenizer tokenizer = null;
         try {
             ClipModel model;
-            if (checkpoint == null) {
+            boolean adapters = config.method().equals(Methods.LORA);
+            if (checkpoint == null || adapters) {
                 model = StateDict.load(modelDir, manager);
             } else {
                 model = new ClipModel(ClipConfig.read(checkpoint));
@@ -101,6 +148,10 @@ final class TrainingSession implements AutoCloseable {
             HeapRelease.afterWeightsLoaded();
             tokenizer = ClipTokenizer.load(modelDir, model.config().text().maxPositionEmbeddings());
             TrainingSession session = new TrainingSession(config, modelDir, device, manager, model, tokenizer, data);
+            if (checkpoint != null && adapters) {
+                Path file = checkpoint.resolve(LoraMethod.ADAPTER_FILE);
+                session.lora.assign(Safetensors.read(file), manager, file.toString());
+            }
             if (checkpoint != null) {
                 for (boolean second : new boolean[] {false, true}) {
                     Path file = checkpoint.resolve(second ? CheckpointStore.EXP_AVG_SQ : CheckpointStore.EXP_AVG);
@@ -124,16 +175,40 @@ final class TrainingSession implements AutoCloseable {
         return config.schedule().maxSteps() > 0 ? Math.min(steps, config.schedule().maxSteps()) : steps;
     }
 
-    /** The weights as F32 host tensors under HF names. */
+    /** What a checkpoint holds: the weights as F32 host tensors under HF names, or only the adapters. */
     List<HostTensor> weights() {
-        return StateDict.export(model);
+        return lora != null ? lora.export() : StateDict.export(model);
+    }
+
+    /** The checkpoint's weights file. */
+    String weightsFile() {
+        return lora != null ? LoraMethod.ADAPTER_FILE : CheckpointStore.MODEL;
+    }
+
+    /** The weights of a loadable HF model ({@code best/}): with LoRA, the adapters merged in. */
+    List<HostTensor> modelWeights() {
+        return lora != null ? lora.merged(model) : StateDict.export(model);
+    }
+
+    /** With LoRA, writes the adapters in peft's format into {@code dir} (for {@code best/}). */
+    void writeAdapter(Path dir) {
+        if (lora != null) {
+            PeftAdapter.write(dir, lora.export(), config.lora(), modelDir.toAbsolutePath().toString());
+        }
+    }
+
+    /** Switches adapter dropout on for training steps and off for evaluation. */
+    void training(boolean on) {
+        if (lora != null) {
+            lora.training(on);
+        }
     }
 
     /** Whether every parameter value is finite (checked before a checkpoint is written). */
     boolean weightsFinite() {
-        try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+        try (NDScope scope = new NDScope()) {
             for (Parameter parameter : trainable.values()) {
-                ai.djl.ndarray.NDArray array = parameter.getArray();
+                NDArray array = parameter.getArray();
                 if (array.isNaN().logicalOr(array.isInfinite()).any().getBoolean()) {
                     return false;
                 }

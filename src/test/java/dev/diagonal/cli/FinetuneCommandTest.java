@@ -109,9 +109,9 @@ class FinetuneCommandTest {
         assertThat(RunFolder.open(out).readRunJson().method()).isEqualTo("linear-probe");
         CliRunner.Outcome resume = CliRunner.run("resume", out.toString());
         assertThat(resume.exitCode()).isEqualTo(1);
-        assertThat(resume.err()).contains("linear-probe run; only contrastive runs resume");
-        CliRunner.Outcome unknown = CliRunner.run(finetune(tmp.resolve("z"), "--method", "lora"));
-        assertThat(unknown.err()).contains("diagonal: --method must be one of contrastive, linear-probe, tip-adapter, tip-adapter-f, not lora");
+        assertThat(resume.err()).contains("linear-probe run; only contrastive, lora runs resume");
+        CliRunner.Outcome unknown = CliRunner.run(finetune(tmp.resolve("z"), "--method", "dora"));
+        assertThat(unknown.err()).contains("diagonal: --method must be one of contrastive, linear-probe, lora, tip-adapter, tip-adapter-f, not dora");
         assertThat(tmp.resolve("z")).doesNotExist();
     }
 

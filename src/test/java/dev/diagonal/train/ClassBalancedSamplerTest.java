@@ -97,4 +97,20 @@ class ClassBalancedSamplerTest {
         assertThatThrownBy(() -> new ClassBalancedSampler(List.of("a", "a", "a"), 8, 0))
                 .isInstanceOf(DiagonalException.class).hasMessageContaining("1 class");
     }
+
+    @Test
+    void fillModeCutsLabelledDataIntoFullBatchesOfAnyClasses() {
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            labels.add(i % 2 == 0 ? "cat" : "dog");
+        }
+        ClassBalancedSampler sampler = new ClassBalancedSampler(labels, 16, 3, Batches.FILL);
+        assertThat(sampler.batchSize()).isEqualTo(16);
+        assertThat(sampler.balanced()).isFalse();
+        int[][] batches = sampler.epoch(0);
+        assertThat(batches).hasNumberOfRows(4);
+        assertThat(java.util.Arrays.stream(batches).flatMapToInt(java.util.Arrays::stream).distinct().count()).isEqualTo(64);
+        assertThat(sampler.epoch(1)).isNotEqualTo(batches).isNotEqualTo(new ClassBalancedSampler(labels, 16, 4, Batches.FILL).epoch(1));
+        assertThat(new ClassBalancedSampler(labels, 16, 3, Batches.FILL).epoch(1)).isEqualTo(sampler.epoch(1));
+    }
 }

@@ -42,7 +42,10 @@ class TipAdapterMethodTest {
 
         assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(result.summary()).contains("validation top-1 ", "(zero-shot ", "alpha ", "beta ");
-        assertThat(recorder.having("tip_train_loss")).hasSize(2); // --epochs 2 differs from the general default
+        // --epochs 2 differs from the general default; without an lr of its own the run tries 1e-3 and 1e-2
+        assertThat(recorder.having("tip_train_loss")).hasSize(4);
+        assertThat(recorder.having("tip_train_loss").stream().map(r -> r.get("tip_lr")).distinct().toList())
+                .containsExactly(1e-3, 1e-2);
         assertThat(recorder.having("embed_train_done").get(recorder.having("embed_train_done").size() - 1)
                 .get("embed_train_done")).isEqualTo(10.0 * 4 * EvalFixtures.SHAPES.size());
         TipAdapter adapter = TipAdapter.load(tmp.resolve("run").resolve(TipAdapter.FILE));

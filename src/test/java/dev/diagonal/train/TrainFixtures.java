@@ -51,9 +51,14 @@ public final class TrainFixtures {
      * colour on a light, noisy background, with seeded jitter in place and size.
      */
     public static Path shapes(Path dir, int perClass, long seed) {
+        return shapes(dir, CLASSES, perClass, seed);
+    }
+
+    /** As {@link #shapes(Path, int, long)}, of some of the {@link #CLASSES} only. */
+    public static Path shapes(Path dir, List<String> classes, int perClass, long seed) {
         Random random = new Random(seed);
         try {
-            for (String label : CLASSES) {
+            for (String label : classes) {
                 Path folder = Files.createDirectories(dir.resolve(label));
                 for (int i = 0; i < perClass; i++) {
                     ImageIO.write(draw(label, random), "png", folder.resolve(label + "-" + i + ".png").toFile());

@@ -20,7 +20,7 @@ class TrainingConfigTest {
     static TrainingConfig fixtureConfig() {
         return TrainingConfig.builder().epochs(4).batchSize(8).lr(1e-3).device("cpu").valFraction(0.25).evalEvery(3)
                 .checkpointEvery(2).accumulation(2).freeze("text:last=1").augment("crop,affine")
-                .captionTemplates(List.of("a photo of {}.", "{}")).build();
+                .captionTemplates(List.of("a photo of {}.", "{}")).batches(Batches.ONE_PER_CLASS).build();
     }
 
     @SuppressWarnings("unchecked")
@@ -53,7 +53,7 @@ class TrainingConfigTest {
         assertThat(TrainingConfig.fromJson(fixture("state.json", "config"), "state.json")).isEqualTo(fixtureConfig());
         Map<String, Object> settings = new LinkedHashMap<>(hyperparameters);
         settings.keySet().removeAll(List.of("model", "train", "val"));
-        List<String> added = List.of("lr_auto"); // settings that are newer than the fixture
+        List<String> added = List.of("lr_auto", "batches", "lora_rank", "lora_alpha", "lora_dropout", "lora_targets"); // settings that are newer than the fixture
         assertThat(config.toJson()).as("new runs keep the layout").containsKeys(settings.keySet().toArray(String[]::new))
                 .hasSize(settings.size() + added.size()).containsKeys(added.toArray(String[]::new));
         settings.forEach((key, value) -> assertThat(String.valueOf(config.toJson().get(key))).as(key)
@@ -63,8 +63,10 @@ class TrainingConfigTest {
     @Test
     void missingKeysTakeTheDefaults() {
         assertThat(TrainingConfig.fromJson(Map.of("lr", 3e-4, "model", "/somewhere"), "run.json"))
-                .isEqualTo(TrainingConfig.builder().lr(3e-4).build());
-        assertThat(TrainingConfig.fromJson(Map.of(), "run.json")).isEqualTo(TrainingConfig.defaults());
+                .isEqualTo(TrainingConfig.builder().lr(3e-4).batches(Batches.ONE_PER_CLASS).build());
+        // a run.json without "batches" was written before fill batches existed
+        assertThat(TrainingConfig.fromJson(Map.of(), "run.json"))
+                .isEqualTo(TrainingConfig.defaults().toBuilder().batches(Batches.ONE_PER_CLASS).build());
     }
 
     @Test
@@ -74,8 +76,12 @@ class TrainingConfigTest {
         assertInvalid(() -> TrainingConfig.builder().freeze("vision"), Setting.FREEZE, "What to freeze has an unknown part \"vision\"");
         assertInvalid(() -> TrainingConfig.builder().augment("crop,colour"), Setting.AUGMENT,
                 "Augmentations has an unknown augmentation \"colour\"");
-        assertInvalid(() -> TrainingConfig.builder().method("lora").build(), Setting.METHOD,
-                "Method must be one of contrastive, linear-probe, tip-adapter, tip-adapter-f, not lora");
+        assertInvalid(() -> TrainingConfig.builder().method("dora").build(), Setting.METHOD,
+                "Method must be one of contrastive, linear-probe, lora, tip-adapter, tip-adapter-f, not dora");
+        assertInvalid(() -> TrainingConfig.builder().loraRank(0).build(), Setting.LORA_RANK, "LoRA rank must be at least 1, not 0");
+        assertInvalid(() -> TrainingConfig.builder().loraDropout(1).build(), Setting.LORA_DROPOUT, "LoRA dropout must be");
+        assertInvalid(() -> TrainingConfig.builder().loraTargets("q_proj,fc1").build(), Setting.LORA_TARGETS,
+                "LoRA target layers must be a comma-separated list of q_proj, k_proj, v_proj, out_proj, not \"q_proj,fc1\"");
         assertInvalid(() -> TrainingConfig.builder().captionTemplates(List.of("a photo")).build(), Setting.CAPTION_TEMPLATES,
                 "Caption templates must each hold {}");
         assertInvalid(() -> TrainingConfig.builder().device("tpu").build(), Setting.DEVICE, "Device must be cpu, gpu or auto");

@@ -78,6 +78,8 @@ public final class FinetuneView extends BorderPane {
         augment.valueProperty().bindBidirectional(form.augmentProperty());
         CheckBox templates = new CheckBox("Wrap captions in the prompt templates");
         templates.selectedProperty().bindBidirectional(form.captionTemplatesProperty());
+        ComboBox<String> batches = new ComboBox<>(FXCollections.observableArrayList(TrainingForm.BATCHES_CHOICES));
+        batches.valueProperty().bindBidirectional(form.batchesProperty());
         ComboBox<String> device = new ComboBox<>(FXCollections.observableArrayList("auto", "cpu", "gpu"));
         device.valueProperty().bindBidirectional(form.deviceProperty());
         Spinner<Integer> valPercent = new Spinner<>(0, 90, (int) Math.round(form.valFractionProperty().get() * 100), 5);
@@ -93,6 +95,7 @@ public final class FinetuneView extends BorderPane {
         grid.addRow(row++, new Label("Split off %"), valPercent);
         grid.addRow(row++, new Label("Epochs"), Ui.spinner(1, 1000, 1, form.epochsProperty()));
         grid.addRow(row++, new Label("Batch size"), Ui.spinner(2, 4096, 8, form.batchSizeProperty()));
+        grid.addRow(row++, new Label("Labelled batches"), batches);
         grid.addRow(row++, new Label("Learning rate"), lr);
         grid.addRow(row++, new Label("Shots per class"), Ui.spinner(0, 100_000, 1, form.shotsProperty()));
         grid.addRow(row++, new Label("Freeze"), freeze);
@@ -105,7 +108,8 @@ public final class FinetuneView extends BorderPane {
         grid.disableProperty().bind(model.runningProperty());
         Label hint = Ui.label("Shots 0 trains on every image. Augment: random crops, small affine changes, solid "
                 + "backgrounds behind transparent pixels (never colour). The linear probe fits logistic regression on "
-                + "frozen image features, sweeping C on the validation set.", "hint");
+                + "frozen image features, sweeping C on the validation set. Labelled batches: fill (any classes, same-class "
+                + "pairs are positives) or one-per-class (capped at the number of classes).", "hint");
         hint.setWrapText(true);
         VBox box = Ui.card("Run", grid, hint);
         box.setPrefWidth(330);

@@ -26,6 +26,9 @@ public final class TrainingForm {
     /** Suggestions for what to freeze (the field takes any {@code --freeze} value). */
     public static final List<String> FREEZE_CHOICES = List.of("none", "text", "image", "image:last=2,text:last=2",
             "all-but-projections");
+    /** The ways of batching labelled data, the default first. */
+    public static final List<String> BATCHES_CHOICES = java.util.Arrays.stream(dev.diagonal.train.Batches.values())
+            .map(dev.diagonal.train.Batches::key).toList();
     /** Suggestions for the training-image augmentations (the field takes any {@code --augment} value). */
     public static final List<String> AUGMENT_CHOICES = List.of("none", "crop,affine,background", "crop,affine", "crop");
 
@@ -40,6 +43,7 @@ public final class TrainingForm {
     private final StringProperty device = new SimpleStringProperty();
     private final StringProperty augment = new SimpleStringProperty();
     private final BooleanProperty captionTemplates = new SimpleBooleanProperty();
+    private final StringProperty batches = new SimpleStringProperty();
 
     public TrainingForm() {
         TrainingConfig d = TrainingConfig.defaults();
@@ -52,6 +56,12 @@ public final class TrainingForm {
         valFraction.set(d.data().valFraction());
         device.set(d.device());
         augment.set(d.data().augment().spec());
+        batches.set(d.data().batches().key());
+    }
+
+    /** How labelled data are batched: {@code fill} or {@code one-per-class}. */
+    public StringProperty batchesProperty() {
+        return batches;
     }
 
     /**
@@ -64,7 +74,7 @@ public final class TrainingForm {
     public TrainingConfig toConfig(List<String> templates) {
         return TrainingConfig.builder().method(method.get()).epochs(epochs.get()).batchSize(batchSize.get()).lr(lr.get())
                 .shots(shots.get()).freeze(freeze.get()).seed(seed.get()).valFraction(valFraction.get())
-                .device(device.get()).augment(augment.get())
+                .device(device.get()).augment(augment.get()).batches(batches.get())
                 .captionTemplates(captionTemplates.get() ? templates : List.of()).build();
     }
 

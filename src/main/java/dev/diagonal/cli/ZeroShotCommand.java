@@ -59,11 +59,14 @@ final class ZeroShotCommand implements Callable<Integer> {
         try (Embedder embedder = Embedder.open(model, common.device());
                 Progress progress = new Progress("Zero-shot", images.size(), "img")) {
             result = ZeroShot.evaluate(embedder, images, names, truth, classNames, prompts.templates(),
-                    common.batchSize(), progress::stepTo);
+                    common.batchSize(), progress::stepTo, warning -> spec.commandLine().getErr().println("warning: " + warning));
         }
         JsonOutput.write(out, result);
         spec.commandLine().getOut().printf("top-1 %.4f  top-5 %.4f  (%d images, %d classes)%n",
-                result.top1(), result.top5(), images.size(), classNames.size());
+                result.top1(), result.top5(), result.predictions().size(), classNames.size());
+        if (result.skipped().count() > 0) {
+            spec.commandLine().getErr().println("warning: " + result.skipped().count() + " unreadable images skipped");
+        }
         return 0;
     }
 }

@@ -12,11 +12,13 @@ import dev.diagonal.clip.ClipModel;
 import dev.diagonal.clip.StateDict;
 import dev.diagonal.image.ClipImageProcessor;
 import dev.diagonal.image.ImageProcessorConfig;
+import dev.diagonal.image.UnreadableImageException;
 import dev.diagonal.text.ClipTokenizer;
 import dev.diagonal.text.TokenBatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -101,22 +103,62 @@ public final class Embedder implements AutoCloseable {
         return (float) Math.exp(model.logitScale().getFloat());
     }
 
-    /** Image features in input order; {@code progress} hears the number of images done so far. */
+    /**
+     * Image features of the images that could be read, and the ones that could not.
+     *
+     * @param features one row per kept image, in input order
+     * @param kept the input index of each row of {@code features}
+     * @param skipped the unreadable images, in input order
+     */
+    public record Embedded(float[][] features, int[] kept, List<SkippedImage> skipped) {}
+
+    /** An image left out because it cannot be decoded: its input index, file and reason. */
+    public record SkippedImage(int index, Path file, String reason) {}
+
+    /**
+     * Image features in input order; {@code progress} hears the number of images done so far.
+     *
+     * @throws UnreadableImageException for the first image that cannot be decoded (use
+     *     {@link #embedReadable} to skip such images instead)
+     */
     public float[][] embedImages(List<Path> images, int batchSize, IntConsumer progress) {
-        float[][] out = new float[images.size()][];
+        Embedded embedded = embedReadable(images, batchSize, progress);
+        if (!embedded.skipped().isEmpty()) {
+            SkippedImage first = embedded.skipped().get(0);
+            throw new UnreadableImageException(first.file(), first.reason(), null);
+        }
+        return embedded.features();
+    }
+
+    /**
+     * Image features of every image that can be decoded; an image whose decoding throws
+     * {@link UnreadableImageException} (e.g. changed since the dataset was validated) is skipped and listed
+     * instead of ending the call. Any other failure still ends it.
+     */
+    public Embedded embedReadable(List<Path> images, int batchSize, IntConsumer progress) {
+        List<float[]> out = new ArrayList<>(images.size());
+        List<Integer> kept = new ArrayList<>(images.size());
+        List<SkippedImage> skipped = new ArrayList<>();
         Future<float[]>[] next = submit(images, 0, batchSize);
         for (int start = 0; start < images.size(); start += batchSize) {
             Future<float[]>[] current = next;
             next = submit(images, start + batchSize, batchSize);
-            float[][] pixels = new float[current.length][];
+            List<float[]> pixels = new ArrayList<>(current.length);
             for (int i = 0; i < current.length; i++) {
-                pixels[i] = await(current[i]);
+                try {
+                    pixels.add(await(current[i]));
+                    kept.add(start + i);
+                } catch (UnreadableImageException e) {
+                    skipped.add(new SkippedImage(start + i, images.get(start + i), e.reason()));
+                }
             }
-            float[][] features = embedPixels(pixels);
-            System.arraycopy(features, 0, out, start, features.length);
-            progress.accept(start + features.length);
+            if (!pixels.isEmpty()) {
+                out.addAll(Arrays.asList(embedPixels(pixels.toArray(new float[0][]))));
+            }
+            progress.accept(start + current.length);
         }
-        return out;
+        return new Embedded(out.toArray(new float[0][]), kept.stream().mapToInt(Integer::intValue).toArray(),
+                List.copyOf(skipped));
     }
 
     /** Image features for already preprocessed images (each C×H×W, as {@link ClipImageProcessor} makes them). */

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * The engine of {@code ./diagonal evaluate}: one model (a folder, or a run's best model) on one
  * dataset. With labels: zero-shot classification, under exactly the keys {@code ./diagonal zeroshot}
  * writes ({@code top1}, {@code top5}, {@code classes}, {@code per_class}, {@code confusion},
- * {@code predictions}). With captions: image–text retrieval under {@code retrieval}
+ * {@code predictions}, {@code skipped}). Images that cannot be decoded at first use are left out of every
+ * score and listed under {@code skipped} ({@code count}, {@code files}), each also named in a note. With captions: image–text retrieval under {@code retrieval}
  * ({@code image_to_text} and {@code text_to_image}, each {@code r1}, {@code r5}, {@code r10},
  * {@code mean_rank}); without captions {@code retrieval} is null (captions made from class names are no
  * retrieval test). A linear-probe run also gets its probe scored under {@code linear_probe},
@@ -90,15 +91,22 @@ public final class Evaluation {
         List<Sample> samples = dataset.samples();
         List<Path> images = samples.stream().map(Sample::image).toList();
         Map<String, Object> out = new LinkedHashMap<>();
+        ZeroShot.Skipped skipped;
         try (ModelView view = ModelView.of(source); Embedder embedder = Embedder.open(view.folder(), Devices.select(request.device()))) {
-            float[][] imageFeatures = embedder.embedImages(images, request.batchSize(), done -> {
+            Embedder.Embedded embedded = embedder.embedReadable(images, request.batchSize(), done -> {
                 progress.update(done, images.size());
                 if (done < images.size() && cancelled.getAsBoolean()) {
                     throw new CancellationException("evaluation cancelled");
                 }
             });
+            // every score below is over the images that could be decoded
+            List<String> allNames = samples.stream().map(s -> relativeName(request.data(), s.image())).toList();
+            ZeroShot.Skipped.warnings(embedded, allNames).forEach(note);
+            skipped = ZeroShot.Skipped.of(embedded, allNames);
+            samples = ZeroShot.keep(samples, embedded.kept());
+            float[][] imageFeatures = embedded.features();
             if (dataset.hasLabels()) {
-                out.putAll(zeroShot(embedder, dataset, imageFeatures, prompts, request));
+                out.putAll(zeroShot(embedder, dataset, samples, imageFeatures, prompts, request, skipped));
             } else {
                 note.accept("no zero-shot scores: the data have no class labels");
             }
@@ -120,20 +128,21 @@ public final class Evaluation {
         out.put("model", source.description());
         out.put("data", request.data().toAbsolutePath().normalize().toString());
         out.put("images", images.size());
+        out.put("skipped", JSON.convertValue(skipped, LinkedHashMap.class)); // same form as zero-shot's
         out.put("notes", remarks);
         return out;
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> zeroShot(Embedder embedder, Dataset dataset, float[][] imageFeatures,
-            CaptionTemplates prompts, Request request) {
+    private static Map<String, Object> zeroShot(Embedder embedder, Dataset dataset, List<Sample> samples,
+            float[][] imageFeatures, CaptionTemplates prompts, Request request, ZeroShot.Skipped skipped) {
         List<String> labels = dataset.classes();
         List<String> classNames = labels.stream().map(CaptionTemplates::className).toList();
-        int[] truth = dataset.labelIndices();
-        List<String> names = dataset.samples().stream().map(s -> relativeName(request.data(), s.image())).toList();
+        int[] truth = samples.stream().mapToInt(s -> labels.indexOf(s.label())).toArray();
+        List<String> names = samples.stream().map(s -> relativeName(request.data(), s.image())).toList();
         float[][] classes = ZeroShot.classifier(embedder, classNames, prompts.templates(), request.batchSize());
         ZeroShot.Result result = ZeroShot.score(Similarity.cosine(imageFeatures, classes), embedder.logitScaleExp(),
-                names, truth, classNames);
+                names, truth, classNames, skipped);
         return JSON.convertValue(result, LinkedHashMap.class);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -21,10 +22,29 @@ public final class ZeroShot {
     /** Accuracy of one class over its images. */
     public record ClassStats(int count, double top1, double top5) {}
 
-    /** Everything {@code ./diagonal zeroshot} reports; accuracies are fractions. */
+    /**
+     * Everything {@code ./diagonal zeroshot} reports; accuracies are fractions over the scored images
+     * ({@code predictions}); images that could not be decoded are under {@code skipped}.
+     */
     public record Result(double top1, double top5, List<String> classes,
             @JsonProperty("per_class") Map<String, ClassStats> perClass,
-            int[][] confusion, List<Prediction> predictions) {}
+            int[][] confusion, List<Prediction> predictions, Skipped skipped) {}
+
+    /** Images left out because they could not be decoded: how many, and their names as in {@code predictions}. */
+    public record Skipped(int count, List<String> files) {
+
+        /** The skipped images of {@code embedded}, named by {@code names} (by input index). */
+        public static Skipped of(Embedder.Embedded embedded, List<String> names) {
+            List<String> files = embedded.skipped().stream().map(s -> names.get(s.index())).toList();
+            return new Skipped(files.size(), files);
+        }
+
+        /** One stderr line per skipped file, naming it and why. */
+        public static List<String> warnings(Embedder.Embedded embedded, List<String> names) {
+            return embedded.skipped().stream()
+                    .map(s -> "skipped unreadable image " + names.get(s.index()) + ": " + s.reason()).toList();
+        }
+    }
 
     /** Class embeddings (rows, unit norm) from the prompt ensemble: {@code template} holds one {@code {}}. */
     public static float[][] classifier(Embedder embedder, List<String> classNames, List<String> templates, int batchSize) {
@@ -55,13 +75,48 @@ public final class ZeroShot {
      */
     public static Result evaluate(Embedder embedder, List<java.nio.file.Path> images, List<String> imageNames,
             int[] labels, List<String> classNames, List<String> templates, int batchSize, IntConsumer progress) {
+        return evaluate(embedder, images, imageNames, labels, classNames, templates, batchSize, progress, w -> {});
+    }
+
+    /**
+     * As {@link #evaluate(Embedder, List, List, int[], List, List, int, IntConsumer)}; images that cannot be
+     * decoded are skipped, listed under {@code skipped} and each named to {@code warnings}.
+     */
+    public static Result evaluate(Embedder embedder, List<java.nio.file.Path> images, List<String> imageNames,
+            int[] labels, List<String> classNames, List<String> templates, int batchSize, IntConsumer progress,
+            Consumer<String> warnings) {
         float[][] classes = classifier(embedder, classNames, templates, batchSize);
-        float[][] imageFeatures = embedder.embedImages(images, batchSize, progress);
-        return score(Similarity.cosine(imageFeatures, classes), embedder.logitScaleExp(), imageNames, labels, classNames);
+        Embedder.Embedded embedded = embedder.embedReadable(images, batchSize, progress);
+        Skipped.warnings(embedded, imageNames).forEach(warnings);
+        return score(Similarity.cosine(embedded.features(), classes), embedder.logitScaleExp(),
+                keep(imageNames, embedded.kept()), keep(labels, embedded.kept()), classNames, Skipped.of(embedded, imageNames));
+    }
+
+    /** The entries of {@code list} at {@code indices}. */
+    static <T> List<T> keep(List<T> list, int[] indices) {
+        List<T> out = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            out.add(list.get(i));
+        }
+        return out;
+    }
+
+    static int[] keep(int[] values, int[] indices) {
+        int[] out = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            out[i] = values[indices[i]];
+        }
+        return out;
+    }
+
+    /** Scores a cosine matrix (images × classes) against the true labels, with nothing skipped. */
+    static Result score(float[][] cosine, float logitScale, List<String> imageNames, int[] labels, List<String> classNames) {
+        return score(cosine, logitScale, imageNames, labels, classNames, new Skipped(0, List.of()));
     }
 
     /** Scores a cosine matrix (images × classes) against the true labels. */
-    static Result score(float[][] cosine, float logitScale, List<String> imageNames, int[] labels, List<String> classNames) {
+    static Result score(float[][] cosine, float logitScale, List<String> imageNames, int[] labels, List<String> classNames,
+            Skipped skipped) {
         int n = cosine.length;
         int k = classNames.size();
         int[][] confusion = new int[k][k];
@@ -97,6 +152,6 @@ public final class ZeroShot {
         }
         double top1 = n == 0 ? 0 : (double) total1 / n;
         double top5 = n == 0 ? 0 : (double) total5 / n;
-        return new Result(top1, top5, List.copyOf(classNames), perClass, confusion, predictions);
+        return new Result(top1, top5, List.copyOf(classNames), perClass, confusion, predictions, skipped);
     }
 }

@@ -87,6 +87,7 @@ class ContrastiveMethod implements Method {
                         new CheckpointStore(run, config.evaluation().keepCheckpoints()), state, cancelled);
                 recorder.start(plan(session, loop, state));
                 warnings.forEach(recorder::warning);
+                session.pixels.warnTo(recorder::warning); // images that fail to decode at first use
                 int asked = config.data().batchSize();
                 if (session.sampler.batchSize() < asked) {
                     recorder.warning("batch size " + asked + " is more than the " + session.sampler.batchSize()

@@ -80,15 +80,18 @@ final class LinearProbeMethod implements Method {
         TrainingConfig config = request.config();
         int batchSize = config.data().batchSize();
         long start = System.nanoTime();
-        float[][] trainFeatures;
-        float[][] valFeatures;
+        Embedder.Embedded trainEmbedded;
+        Embedder.Embedded valEmbedded;
         try (Embedder embedder = Embedder.open(request.modelDir(), device)) {
-            trainFeatures = embed(embedder, data.train(), "train", batchSize, listener, cancelled);
-            valFeatures = embed(embedder, data.val(), "val", batchSize, listener, cancelled);
+            trainEmbedded = embed(embedder, data.train(), "train", batchSize, listener, cancelled);
+            valEmbedded = embed(embedder, data.val(), "val", batchSize, listener, cancelled);
         }
         double embedSeconds = (System.nanoTime() - start) / 1e9;
-        LinearProbeFit fit = LinearProbeSweep.fit(trainFeatures, data.indices(data.train()), valFeatures,
-                data.indices(data.val()), data.labels(), LinearProbeSweep.Options.defaults(config.seed()), point -> {
+        // images that could not be decoded are dropped (with a warning each); the probe fits and scores the rest
+        float[][] trainFeatures = trainEmbedded.features();
+        float[][] valFeatures = valEmbedded.features();
+        LinearProbeFit fit = LinearProbeSweep.fit(trainFeatures, data.indices(kept(data.train(), trainEmbedded)), valFeatures,
+                data.indices(kept(data.val(), valEmbedded)), data.labels(), LinearProbeSweep.Options.defaults(config.seed()), point -> {
                     Map<String, Double> record = new LinkedHashMap<>();
                     record.put("probe_c", point.c());
                     record.put("probe_val_top1", point.valTop1());
@@ -108,13 +111,22 @@ final class LinearProbeMethod implements Method {
         return fit;
     }
 
-    private static float[][] embed(Embedder embedder, List<Sample> samples, String split, int batchSize,
+    private static List<Sample> kept(List<Sample> samples, Embedder.Embedded embedded) {
+        List<Sample> out = new java.util.ArrayList<>(embedded.kept().length);
+        for (int i : embedded.kept()) {
+            out.add(samples.get(i));
+        }
+        return out;
+    }
+
+    /** The features of the samples' images; an image that cannot be decoded is left out with a warning. */
+    private static Embedder.Embedded embed(Embedder embedder, List<Sample> samples, String split, int batchSize,
             TrainingListener listener, BooleanSupplier cancelled) {
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("linear probe cancelled");
         }
         List<Path> images = samples.stream().map(Sample::image).toList();
-        return embedder.embedImages(images, batchSize, done -> {
+        Embedder.Embedded embedded = embedder.embedReadable(images, batchSize, done -> {
             Map<String, Double> progress = new LinkedHashMap<>();
             progress.put("embed_" + split + "_done", (double) done);
             progress.put("embed_" + split + "_total", (double) images.size());
@@ -123,6 +135,10 @@ final class LinearProbeMethod implements Method {
                 throw new CancellationException("linear probe cancelled");
             }
         });
+        for (Embedder.SkippedImage skipped : embedded.skipped()) {
+            listener.onWarning("skipped unreadable " + split + " image " + skipped.file() + ": " + skipped.reason());
+        }
+        return embedded;
     }
 
     private static void log(MetricsLog metrics, TrainingListener listener, long step, Map<String, Double> values) {

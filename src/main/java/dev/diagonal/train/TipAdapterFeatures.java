@@ -7,10 +7,13 @@ import dev.diagonal.eval.LinearProbeData;
 import dev.diagonal.eval.TipAdapter;
 import dev.diagonal.eval.ZeroShot;
 import dev.diagonal.image.Augmentation;
+import dev.diagonal.image.UnreadableImageException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The frozen features Tip-Adapter works on, computed once and kept in memory: the zero-shot head, every
@@ -22,8 +25,12 @@ import java.util.function.BooleanSupplier;
  * @param keys the training-free cache keys
  * @param val normalised validation features (no augmentation)
  * @param trainLabels class index of each training image
+ * @param valLabels class index of each row of {@code val}
+ *
+ * <p>An image that cannot be decoded (changed since validation) is left out, with a warning.
  */
-record TipAdapterFeatures(float[][] clipWeights, float[][][] passFeatures, float[][] keys, float[][] val, int[] trainLabels) {
+record TipAdapterFeatures(float[][] clipWeights, float[][][] passFeatures, float[][] keys, float[][] val, int[] trainLabels,
+        int[] valLabels) {
 
     /** Hears embedding progress of a split ({@code train} counts images × passes). */
     interface Progress {
@@ -31,16 +38,23 @@ record TipAdapterFeatures(float[][] clipWeights, float[][][] passFeatures, float
     }
 
     static TipAdapterFeatures compute(Embedder embedder, LinearProbeData data, List<String> templates,
-            Augmentation augmentation, int passes, TrainingConfig config, Progress progress, BooleanSupplier cancelled) {
+            Augmentation augmentation, int passes, TrainingConfig config, Progress progress, BooleanSupplier cancelled,
+            Consumer<String> warnings) {
         int batchSize = config.data().batchSize();
         List<String> classNames = data.labels().stream().map(CaptionTemplates::className).toList();
         float[][] clipWeights = ZeroShot.classifier(embedder, classNames, templates, batchSize);
-        List<Sample> train = data.train();
-        AugmentedImages augmented = new AugmentedImages(augmentation, embedder.processor(), config.seed());
-        AugmentedImages.Decoded[] decoded = new AugmentedImages.Decoded[train.size()];
-        for (int i = 0; i < decoded.length; i++) {
-            decoded[i] = AugmentedImages.decode(train.get(i).image());
+        List<Sample> train = new ArrayList<>();
+        List<AugmentedImages.Decoded> readable = new ArrayList<>();
+        for (Sample sample : data.train()) {
+            try {
+                readable.add(AugmentedImages.decode(sample.image()));
+                train.add(sample);
+            } catch (UnreadableImageException e) {
+                warnings.accept("skipped unreadable train image " + sample.image() + ": " + e.reason());
+            }
         }
+        AugmentedImages augmented = new AugmentedImages(augmentation, embedder.processor(), config.seed());
+        AugmentedImages.Decoded[] decoded = readable.toArray(new AugmentedImages.Decoded[0]);
         float[][][] raw = new float[passes][][];
         int total = passes * train.size();
         for (int p = 0; p < passes; p++) {
@@ -60,18 +74,26 @@ record TipAdapterFeatures(float[][] clipWeights, float[][][] passFeatures, float
             }
         }
         List<Path> valImages = data.val().stream().map(Sample::image).toList();
-        float[][] val = embedder.embedImages(valImages, batchSize, done -> {
+        Embedder.Embedded embedded = embedder.embedReadable(valImages, batchSize, done -> {
             progress.update("val", done, valImages.size());
             if (done < valImages.size() && cancelled.getAsBoolean()) {
                 throw new CancellationException("Tip-Adapter cancelled");
             }
         });
+        for (Embedder.SkippedImage skipped : embedded.skipped()) {
+            warnings.accept("skipped unreadable val image " + skipped.file() + ": " + skipped.reason());
+        }
+        float[][] val = embedded.features();
+        List<Sample> keptVal = new ArrayList<>();
+        for (int i : embedded.kept()) {
+            keptVal.add(data.val().get(i));
+        }
         float[][][] normalised = new float[passes][][];
         for (int p = 0; p < passes; p++) {
             normalised[p] = TipAdapter.normalizedRows(raw[p]);
         }
         return new TipAdapterFeatures(clipWeights, normalised, meanKeys(raw), TipAdapter.normalizedRows(val),
-                data.indices(train));
+                data.indices(train), data.indices(keptVal));
     }
 
     /** The normalised mean over passes of each row. */

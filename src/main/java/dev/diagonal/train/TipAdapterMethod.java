@@ -77,10 +77,10 @@ final class TipAdapterMethod implements Method {
                             progress.put("embed_" + split + "_done", (double) done);
                             progress.put("embed_" + split + "_total", (double) total);
                             emit(listener, 0, progress);
-                        }, cancelled);
+                        }, cancelled, listener::onWarning);
             }
             TipAdapter adapter = features.trainingFree(data.labels());
-            TipAdapterSearch.Validation val = new TipAdapterSearch.Validation(features.val(), data.indices(data.val()));
+            TipAdapterSearch.Validation val = new TipAdapterSearch.Validation(features.val(), features.valLabels());
             if (fineTune) {
                 Trained best = null;
                 for (TipAdapterFineTune.Settings settings : candidates(config)) {
@@ -128,7 +128,7 @@ final class TipAdapterMethod implements Method {
             TipAdapterSearch.Validation val, TrainingConfig config, TipAdapterFineTune.Settings settings,
             MetricsLog metrics, TrainingListener listener, BooleanSupplier cancelled, long[] step) {
         TipAdapter start = cache.with(INIT_ALPHA, INIT_BETA);
-        int[] labels = data.indices(data.train());
+        int[] labels = features.trainLabels(); // without images that could not be decoded
         Random shuffle = new Random(config.seed() ^ 0x719AL);
         float[][][] bestKeys = {start.keys()};
         double[] bestTop1 = {TipAdapter.accuracy(start.logits(val.features()), val.labels())};

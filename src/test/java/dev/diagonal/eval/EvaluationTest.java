@@ -47,7 +47,7 @@ class EvaluationTest {
         Map<String, Object> result = evaluate(model, data, notes);
 
         assertThat(result.keySet()).containsExactly("top1", "top5", "classes", "per_class", "confusion", "predictions",
-                "retrieval", "model", "data", "images", "notes");
+                "skipped", "retrieval", "model", "data", "images", "notes");
         assertThat(result.get("retrieval")).isNull();
         assertThat(notes).anyMatch(n -> n.contains("no captions"));
         assertThat(result.get("notes")).isEqualTo(notes);

@@ -97,7 +97,7 @@ final class LinearProbeMethod implements Method {
                     record.put("probe_val_top1", point.valTop1());
                     record.put("probe_val_log_loss", point.valLogLoss());
                     step[0]++;
-                    log(metrics, listener, step[0], record);
+                    MetricRecords.log(metrics, listener, step[0], record);
                 }, cancelled);
         fit.probe().save(folder.path().resolve(LinearProbeResultFile.PROBE_FILE));
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -107,7 +107,7 @@ final class LinearProbeMethod implements Method {
         last.put("probe_best_c", fit.bestC());
         last.put("probe_val_top1", fit.val().top1());
         last.put("probe_val_top5", fit.val().top5());
-        log(metrics, listener, step[0], last);
+        MetricRecords.log(metrics, listener, step[0], last);
         return fit;
     }
 
@@ -130,7 +130,7 @@ final class LinearProbeMethod implements Method {
             Map<String, Double> progress = new LinkedHashMap<>();
             progress.put("embed_" + split + "_done", (double) done);
             progress.put("embed_" + split + "_total", (double) images.size());
-            emit(listener, 0, progress);
+            MetricRecords.emit(listener, 0, progress);
             if (done < images.size() && cancelled.getAsBoolean()) {
                 throw new CancellationException("linear probe cancelled");
             }
@@ -139,23 +139,6 @@ final class LinearProbeMethod implements Method {
             listener.onWarning("skipped unreadable " + split + " image " + skipped.file() + ": " + skipped.reason());
         }
         return embedded;
-    }
-
-    private static void log(MetricsLog metrics, TrainingListener listener, long step, Map<String, Double> values) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("step", step);
-        record.putAll(values);
-        metrics.append(record);
-        emit(listener, step, values);
-    }
-
-    /**
-     * Hands numeric metrics to the listener whether its map parameter is typed {@code Map<String, Double>}
-     * or {@code Map<String, Object>} (the values are Doubles either way).
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void emit(TrainingListener listener, long step, Map<String, Double> values) {
-        listener.onEvaluation(step, (Map) values);
     }
 
     private static Map<String, Object> hyperparameters(TrainingRequest request) {

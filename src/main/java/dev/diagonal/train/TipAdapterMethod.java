@@ -76,7 +76,7 @@ final class TipAdapterMethod implements Method {
                             Map<String, Double> progress = new LinkedHashMap<>();
                             progress.put("embed_" + split + "_done", (double) done);
                             progress.put("embed_" + split + "_total", (double) total);
-                            emit(listener, 0, progress);
+                            MetricRecords.emit(listener, 0, progress);
                         }, cancelled, listener::onWarning);
             }
             TipAdapter adapter = features.trainingFree(data.labels());
@@ -104,7 +104,7 @@ final class TipAdapterMethod implements Method {
             last.put("tip_val_top1", best.valTop1());
             last.put("zero_shot_val_top1", zeroShot);
             step[0]++;
-            log(metrics, listener, step[0], last);
+            MetricRecords.log(metrics, listener, step[0], last);
             folder.writeRunJson(info.withBestMetric(new BestMetric("tip_val_top1", best.valTop1(), null))
                     .ended(RunStatus.COMPLETED, null));
             String summary = String.format(Locale.ROOT, "validation top-1 %.4f (zero-shot %.4f) at alpha %.3f, beta %.3f",
@@ -152,7 +152,7 @@ final class TipAdapterMethod implements Method {
             record.put("tip_val_top1", top1);
             record.put("tip_lr", settings.lr());
             step[0]++;
-            log(metrics, listener, step[0], record);
+            MetricRecords.log(metrics, listener, step[0], record);
         }, cancelled);
         return new Trained(new TipAdapter(bestKeys[0], cache.values(), cache.clipWeights(), cache.alpha(), cache.beta(),
                 cache.labels()), bestTop1[0], settings.lr());
@@ -166,7 +166,7 @@ final class TipAdapterMethod implements Method {
      */
     static List<TipAdapterFineTune.Settings> candidates(TrainingConfig config) {
         TipAdapterFineTune.Settings settings = settings(config);
-        if (config.optimizer().lr() != TrainingConfig.builder().build().optimizer().lr()) {
+        if (config.optimizer().lr() != TrainingConfig.defaults().optimizer().lr()) {
             return List.of(settings);
         }
         return List.of(settings, new TipAdapterFineTune.Settings(settings.epochs(), settings.batchSize(),
@@ -179,7 +179,7 @@ final class TipAdapterMethod implements Method {
      */
     static TipAdapterFineTune.Settings settings(TrainingConfig config) {
         TipAdapterFineTune.Settings reference = TipAdapterFineTune.Settings.defaults();
-        TrainingConfig general = TrainingConfig.builder().build();
+        TrainingConfig general = TrainingConfig.defaults();
         int epochs = config.schedule().epochs() != general.schedule().epochs() ? config.schedule().epochs() : reference.epochs();
         double lr = config.optimizer().lr() != general.optimizer().lr() ? config.optimizer().lr() : reference.lr();
         return new TipAdapterFineTune.Settings(epochs, reference.batchSize(), lr, reference.eps(), reference.weightDecay(),
@@ -201,19 +201,6 @@ final class TipAdapterMethod implements Method {
             out[i] = rows[i].clone();
         }
         return out;
-    }
-
-    private static void log(MetricsLog metrics, TrainingListener listener, long step, Map<String, Double> values) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("step", step);
-        record.putAll(values);
-        metrics.append(record);
-        emit(listener, step, values);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void emit(TrainingListener listener, long step, Map<String, Double> values) {
-        listener.onEvaluation(step, (Map) values);
     }
 
     private Map<String, Object> hyperparameters(TrainingRequest request) {

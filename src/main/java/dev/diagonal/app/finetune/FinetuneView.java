@@ -4,6 +4,7 @@ import dev.diagonal.app.common.LiveChart;
 import dev.diagonal.app.common.ThumbnailLoader;
 import dev.diagonal.app.common.Ui;
 import dev.diagonal.project.DatasetEntry;
+import dev.diagonal.train.Setting;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -85,32 +86,40 @@ public final class FinetuneView extends BorderPane {
         Spinner<Integer> valPercent = new Spinner<>(0, 90, (int) Math.round(form.valFractionProperty().get() * 100), 5);
         valPercent.valueProperty().addListener((obs, old, value) -> form.valFractionProperty().set(value / 100.0));
 
+        TextField loraAlpha = new TextField();
+        loraAlpha.textProperty().bindBidirectional(form.loraAlphaProperty());
+        TextField loraDropout = new TextField();
+        loraDropout.textProperty().bindBidirectional(form.loraDropoutProperty());
+        ComboBox<String> loraTargets = new ComboBox<>(FXCollections.observableArrayList(TrainingForm.LORA_TARGET_CHOICES));
+        loraTargets.setEditable(true);
+        loraTargets.valueProperty().bindBidirectional(form.loraTargetsProperty());
+
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        int row = 0;
-        grid.addRow(row++, new Label("Method"), method);
-        grid.addRow(row++, new Label("Training data"), train);
-        grid.addRow(row++, new Label("Validation"), val);
-        grid.addRow(row++, new Label("Split off %"), valPercent);
-        grid.addRow(row++, new Label("Epochs"), Ui.spinner(1, 1000, 1, form.epochsProperty()));
-        grid.addRow(row++, new Label("Batch size"), Ui.spinner(2, 4096, 8, form.batchSizeProperty()));
-        grid.addRow(row++, new Label("Labelled batches"), batches);
-        grid.addRow(row++, new Label("Learning rate"), lr);
-        grid.addRow(row++, new Label("Shots per class"), Ui.spinner(0, 100_000, 1, form.shotsProperty()));
-        grid.addRow(row++, new Label("Freeze"), freeze);
-        grid.addRow(row++, new Label("Augment"), augment);
-        grid.addRow(row++, new Label("Seed"), Ui.spinner(0, Integer.MAX_VALUE, 1, form.seedProperty()));
-        grid.addRow(row++, new Label("Device"), device);
-        grid.getChildren().stream().filter(n -> GridPane.getColumnIndex(n) == 1)
-                .forEach(n -> ((javafx.scene.layout.Region) n).setPrefWidth(170));
-        grid.add(templates, 0, row, 2, 1);
+        SettingRows rows = new SettingRows(grid, form);
+        rows.add(null, "Method", method, "finetune-method");
+        rows.add(null, "Training data", train, null);
+        rows.add(null, "Validation", val, null);
+        rows.add(Setting.VAL_FRACTION, "Split off %", valPercent, "finetune-val-percent");
+        rows.add(Setting.EPOCHS, "Epochs", Ui.spinner(1, 1000, 1, form.epochsProperty()), "finetune-epochs");
+        rows.add(Setting.BATCH_SIZE, "Batch size", Ui.spinner(2, 4096, 8, form.batchSizeProperty()), "finetune-batch-size");
+        rows.add(Setting.BATCHES, "Labelled batches", batches, "finetune-batches");
+        rows.add(Setting.LR, "Learning rate", lr, "finetune-lr");
+        rows.add(Setting.SHOTS, "Shots per class", Ui.spinner(0, 100_000, 1, form.shotsProperty()), "finetune-shots");
+        rows.add(Setting.FREEZE, "Freeze", freeze, "finetune-freeze");
+        rows.add(Setting.AUGMENT, "Augment", augment, "finetune-augment");
+        rows.add(Setting.LORA_RANK, "LoRA rank", Ui.spinner(1, 1024, 1, form.loraRankProperty()), "lora-rank");
+        rows.add(Setting.LORA_ALPHA, "LoRA alpha", loraAlpha, "lora-alpha");
+        rows.add(Setting.LORA_DROPOUT, "LoRA dropout", loraDropout, "lora-dropout");
+        rows.add(Setting.LORA_TARGETS, "LoRA targets", loraTargets, "lora-targets");
+        rows.add(Setting.SEED, "Seed", Ui.spinner(0, Integer.MAX_VALUE, 1, form.seedProperty()), "finetune-seed");
+        rows.add(Setting.DEVICE, "Device", device, "finetune-device");
+        rows.add(Setting.CAPTION_TEMPLATES, null, templates, "finetune-templates");
+        rows.layout();
         grid.disableProperty().bind(model.runningProperty());
-        Label hint = Ui.label("Shots 0 trains on every image. Augment: random crops, small affine changes, solid "
-                + "backgrounds behind transparent pixels (never colour). The linear probe fits logistic regression on "
-                + "frozen image features, sweeping C on the validation set. Labelled batches: fill (any classes, same-class "
-                + "pairs are positives) or one-per-class (capped at the number of classes).", "hint");
-        hint.setWrapText(true);
+        Label hint = Ui.bound(Bindings.concat("Shots 0 trains on every image. ", form.descriptionProperty()), "hint");
+        hint.setId("finetune-method-hint");
         VBox box = Ui.card("Run", grid, hint);
         box.setPrefWidth(330);
         box.setMaxWidth(330);

@@ -115,18 +115,20 @@ public final class FinetuneViewModel {
         Path trainPath = project.datasetPath(train.get());
         Path valPath = val.get() == null ? null : project.datasetPath(val.get());
         TrainingRequest request = new TrainingRequest(model, trainPath, valPath, config);
-        launch("Fine-tuning (" + config.method() + ") on " + train.get().name(), feed -> describe(
-                FineTuning.start(RunDestination.newIn(project.runsPath()), request, feed, feed.cancelled())));
+        display.setMethod(config.method());
+        launch("Fine-tuning (" + config.method() + ") on " + train.get().name(), feed ->
+                FineTuning.start(RunDestination.newIn(project.runsPath()), request, feed, feed.cancelled()));
     }
 
-    /** Continues a stopped or interrupted contrastive run from its last checkpoint, shown live here. */
+    /** Continues a stopped or interrupted contrastive or LoRA run from its last checkpoint, shown live here. */
     public void resume(Path runDir) {
         if (running.get()) {
             session.dialogs().showError("A run is going on", "Stop the current run before resuming another one.");
             return;
         }
         RunFolder run = RunFolder.open(runDir);
-        launch("Resuming " + run.id(), feed -> describe(FineTuning.resume(run, feed, feed.cancelled())));
+        display.setMethod(null); // only methods that train the model resume, and they all take snapshots
+        launch("Resuming " + run.id(), feed -> FineTuning.resume(run, feed, feed.cancelled()));
     }
 
     private static String describe(TrainingResult result) {
@@ -144,8 +146,11 @@ public final class FinetuneViewModel {
 
     /** The work of one run, given the feed that carries its reports (and says when to stop). */
     private interface RunWork {
-        String run(TrainingFeed feed) throws Exception;
+        TrainingResult run(TrainingFeed feed) throws Exception;
     }
+
+    /** How a run of this screen ended, in a sentence; {@code completed} fills the progress bar. */
+    private record Outcome(String text, boolean completed) {}
 
     private void launch(String title, RunWork work) {
         display.clear("");
@@ -155,11 +160,17 @@ public final class FinetuneViewModel {
         handle = session.tasks().task(title, context -> {
             TrainingFeed feed = new TrainingFeed(session::onUi, display::show, context::isCancelled, UI_BREATH);
             feed.breathe(); // the screen draws the run's start before loading the model competes with it
-            return work.run(feed);
+            TrainingResult result = work.run(feed);
+            return new Outcome(describe(result), result.status() == RunStatus.COMPLETED);
         })
-                .onSuccess(display::setStatus)
+                .onSuccess(outcome -> {
+                    display.setStatus(outcome.text());
+                    if (outcome.completed()) {
+                        display.setProgress(1); // the methods without a training loop report no steps to fill it
+                    }
+                })
                 .onFailure(error -> display.setStatus("Failed: " + Errors.message(error)))
-                .onCancelled(() -> display.setStatus("Stopped. A stopped contrastive run resumes from its last checkpoint (Runs screen)."))
+                .onCancelled(() -> display.setStatus("Stopped. A stopped contrastive or LoRA run resumes from its last checkpoint (Runs screen)."))
                 .onFinally(this::ended)
                 .start();
     }
@@ -207,12 +218,17 @@ public final class FinetuneViewModel {
         String id = follower.run().id();
         boolean live = follower.run().lockState() != RunLock.State.FREE;
         display.clear(live ? "Following run " + id + " of another process: " : "");
+        display.setMethod(null);
         running.set(true);
         display.setProgress(-1);
         display.setStatus((live ? "Following run " : "Reading run ") + id + "…");
         var spec = session.tasks().task((live ? "Following run " : "Reading run ") + id, context -> {
             String plan = follower.describe();
-            session.onUi(() -> display.setPlan(plan));
+            String method = follower.method();
+            session.onUi(() -> {
+                display.setPlan(plan);
+                display.setMethod(method);
+            });
             return follower.follow(update -> session.onUi(() -> display.show(update)), pollInterval, context);
         });
         handle = (live ? spec : spec.quiet())

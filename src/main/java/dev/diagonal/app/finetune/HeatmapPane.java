@@ -67,8 +67,8 @@ final class HeatmapPane extends VBox {
         stepTitle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         HeatmapView chart = new HeatmapView(thumbnails);
-        Label empty = Ui.label("The probe batch's image-caption similarities appear here at the first evaluation; "
-                + "the diagonal (each image with its own caption) should light up as training goes on.", "hint");
+        Label empty = Ui.bound(replay.emptyTextProperty(), "hint");
+        empty.setId("similarity-empty");
         empty.setWrapText(true);
         empty.setMaxWidth(420);
         empty.visibleProperty().bind(replay.shownProperty().isNull());

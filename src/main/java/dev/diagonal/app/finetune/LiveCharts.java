@@ -34,14 +34,20 @@ final class LiveCharts {
         return chart;
     }
 
-    /** The names of the metrics the evaluations reported, sorted, {@code zeroshot_top1} first when there. */
+    /**
+     * The names of the metrics the evaluations reported, sorted, {@code zeroshot_top1} first when there, then
+     * the validation top-1 of the methods without a training loop ({@code probe_val_top1}, {@code tip_val_top1}).
+     */
     static List<String> metricNames(List<TrainingFeed.Evaluation> evaluations) {
         java.util.TreeSet<String> names = new java.util.TreeSet<>();
         evaluations.forEach(e -> names.addAll(e.metrics().keySet()));
         List<String> sorted = new java.util.ArrayList<>(names);
-        if (sorted.remove("zeroshot_top1")) {
-            sorted.add(0, "zeroshot_top1");
+        List<String> first = new java.util.ArrayList<>(sorted.stream().filter(n -> n.endsWith("val_top1")).toList());
+        if (sorted.contains("zeroshot_top1")) {
+            first.add(0, "zeroshot_top1");
         }
+        sorted.removeAll(first);
+        sorted.addAll(0, first);
         return sorted;
     }
 

@@ -3,7 +3,12 @@ package dev.diagonal.app.finetune;
 import dev.diagonal.app.common.Formats;
 import dev.diagonal.train.EvaluationLine;
 import dev.diagonal.train.TrainingPlan;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,7 +21,10 @@ import javafx.collections.ObservableList;
 /**
  * What the fine-tune screen shows of one run, whether it trains here, is written by another process or
  * has ended: its plan, status line, progress, steps, evaluations, similarity snapshots and warnings.
- * Fed by {@link TrainingFeed.Update}s on the UI thread.
+ * Fed by {@link TrainingFeed.Update}s on the UI thread. The methods without a training loop report through
+ * evaluations only: their embedding progress ({@code embed_<split>_done}/{@code _total}) moves the status
+ * line and progress bar instead of becoming an evaluation, and a metric named {@code …train_loss} (Tip-Adapter-F's
+ * per-epoch {@code tip_train_loss}) is also a point of the loss curve.
  */
 public final class RunDisplay {
 
@@ -55,8 +63,53 @@ public final class RunDisplay {
         progress.set(fraction);
     }
 
+    /** Says which method the shown run uses (null: not known), so that the heatmap says why it stays empty. */
+    void setMethod(String method) {
+        replay.setEmptyText(MethodTraits.emptyHeatmap(method));
+    }
+
     /** Applies what the run reported since the last update. */
     void show(TrainingFeed.Update update) {
+        List<TrainingFeed.Step> newSteps = new ArrayList<>(update.steps());
+        List<TrainingFeed.Evaluation> newEvaluations = new ArrayList<>();
+        for (TrainingFeed.Evaluation evaluation : update.evaluations()) {
+            if (!embedding(evaluation.metrics())) {
+                Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
+                metrics.remove("epoch"); // a counter, as in metrics.jsonl read back
+                newEvaluations.add(new TrainingFeed.Evaluation(evaluation.step(), metrics));
+                trainLoss(evaluation.step(), metrics, newSteps);
+            }
+        }
+        show(update, newSteps, newEvaluations);
+    }
+
+    /** Embedding progress of a method without a training loop: shown on the status line, not kept as an evaluation. */
+    private boolean embedding(Map<String, Double> metrics) {
+        for (String split : List.of("train", "val")) {
+            Double done = metrics.get("embed_" + split + "_done");
+            Double total = metrics.get("embed_" + split + "_total");
+            if (done != null && total != null && metrics.size() == 2) {
+                status.set(statusPrefix + String.format(Locale.ROOT, "embedding the %s images: %.0f of %.0f",
+                        split.equals("val") ? "validation" : "training", done, total));
+                progress.set(total > 0 ? done / total : -1);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A {@code …train_loss} metric also goes on the loss curve, with the {@code …lr} beside it. */
+    private static void trainLoss(long step, Map<String, Double> metrics, List<TrainingFeed.Step> steps) {
+        metrics.forEach((key, value) -> {
+            if (key.endsWith("train_loss") && value != null) {
+                Double lr = metrics.get(key.substring(0, key.length() - "train_loss".length()) + "lr");
+                steps.add(new TrainingFeed.Step(step, value, lr == null ? Double.NaN : lr, Double.NaN, Double.NaN,
+                        Duration.ZERO));
+            }
+        });
+    }
+
+    private void show(TrainingFeed.Update update, List<TrainingFeed.Step> newSteps, List<TrainingFeed.Evaluation> newEvaluations) {
         if (update.plan() != null) {
             TrainingPlan p = update.plan();
             totalSteps = p.totalSteps();
@@ -65,17 +118,19 @@ public final class RunDisplay {
                     p.trainSamples(), p.valSamples(), Formats.parameters(p.trainableParameters()),
                     Formats.parameters(p.trainableParameters() + p.frozenParameters()), p.device()));
         }
-        if (!update.steps().isEmpty()) {
-            steps.addAll(update.steps());
-            TrainingFeed.Step last = update.steps().get(update.steps().size() - 1);
+        if (!newSteps.isEmpty()) {
+            steps.addAll(newSteps);
+            TrainingFeed.Step last = newSteps.get(newSteps.size() - 1);
             progress.set(totalSteps > 0 ? (double) last.step() / totalSteps : -1);
-            status.set(statusPrefix + String.format(Locale.ROOT, "step %d%s · loss %.4f · lr %.2e · %.1f img/s%s", last.step(),
-                    totalSteps > 0 ? " of " + totalSteps : "", last.loss(), last.lr(), last.imagesPerSecond(),
+            status.set(statusPrefix + String.format(Locale.ROOT, "step %d%s · loss %.4f%s%s%s", last.step(),
+                    totalSteps > 0 ? " of " + totalSteps : "", last.loss(),
+                    Double.isNaN(last.lr()) ? "" : String.format(Locale.ROOT, " · lr %.2e", last.lr()),
+                    Double.isNaN(last.imagesPerSecond()) ? "" : String.format(Locale.ROOT, " · %.1f img/s", last.imagesPerSecond()),
                     last.eta().isZero() ? "" : " · about " + Formats.duration(last.eta()) + " left"));
         }
-        if (!update.evaluations().isEmpty()) {
-            evaluations.addAll(update.evaluations());
-            TrainingFeed.Evaluation last = update.evaluations().get(update.evaluations().size() - 1);
+        if (!newEvaluations.isEmpty()) {
+            evaluations.addAll(newEvaluations);
+            TrainingFeed.Evaluation last = newEvaluations.get(newEvaluations.size() - 1);
             metrics.set("step " + last.step() + ": " + EvaluationLine.describe(last.metrics()));
         }
         replay.add(update.similarities());

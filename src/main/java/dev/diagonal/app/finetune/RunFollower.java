@@ -82,9 +82,9 @@ final class RunFollower {
                 snapshots.add(run.readSimilarity(step));
             }
         }
-        if (!steps.isEmpty()) {
-            lastStep = steps.get(steps.size() - 1).step();
-        }
+        // the methods without a training loop write evaluations only
+        steps.forEach(s -> lastStep = Math.max(lastStep, s.step()));
+        evaluations.forEach(e -> lastStep = Math.max(lastStep, e.step()));
         return new TrainingFeed.Update(null, steps, evaluations, snapshots, warnings,
                 status.isFinal() ? status : null, status.isFinal() ? summary.message() : null);
     }
@@ -108,6 +108,11 @@ final class RunFollower {
                 Thread.sleep(Math.max(1, Math.min(50, left / 1_000_000)));
             }
         }
+    }
+
+    /** The run's method as {@code run.json} names it, null when it names none. */
+    String method() {
+        return summarize().method();
     }
 
     /** The run's method, start and key hyperparameters in one line, from {@code run.json}. */

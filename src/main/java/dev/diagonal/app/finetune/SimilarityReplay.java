@@ -29,6 +29,7 @@ public final class SimilarityReplay {
     private final BooleanProperty before = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<SimilaritySnapshot> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(MethodTraits.emptyHeatmap(null));
     private boolean adding;
 
     public SimilarityReplay() {
@@ -113,6 +114,15 @@ public final class SimilarityReplay {
     /** {@code step 120 · 13 of 13}, {@code step 0 (before) · 1 of 13}, or empty. */
     public ReadOnlyStringProperty labelProperty() {
         return label.getReadOnlyProperty();
+    }
+
+    /** What the heatmap says while there is no snapshot: when they will come, or why the run's method has none. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
+    void setEmptyText(String text) {
+        emptyText.set(text);
     }
 
     private SimilaritySnapshot selected() {

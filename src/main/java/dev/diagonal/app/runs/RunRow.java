@@ -3,7 +3,11 @@ package dev.diagonal.app.runs;
 import dev.diagonal.app.common.Formats;
 import dev.diagonal.project.BestMetric;
 import dev.diagonal.project.RunSummary;
+import dev.diagonal.train.Methods;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -27,10 +31,37 @@ public record RunRow(RunSummary summary) {
         return summary.message() == null || summary.message().isBlank() ? status : status + ": " + summary.message();
     }
 
-    /** {@code lr=1e-05, batchSize=32, …} */
+    /**
+     * {@code lr=1e-05, epochs=5, …}: the key hyperparameters, with each method's own (LoRA's rank, alpha and
+     * targets instead of the freeze it ignores; the shots of the probe and the caches; Tip-Adapter-F's epochs
+     * and learning rate).
+     */
     public String hyperparameters() {
-        return summary.keyHyperparameters().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        Map<String, Object> all = summary.hyperparameters();
+        Map<String, Object> key = new LinkedHashMap<>(summary.keyHyperparameters());
+        String method = method();
+        if (method.equals(Methods.LORA)) {
+            key.remove("freeze");
+            copy(all, key, List.of("lora_rank", "lora_alpha", "lora_dropout", "lora_targets"));
+        } else if (method.equals(Methods.LINEAR_PROBE) || method.startsWith(Methods.TIP_ADAPTER)) {
+            copy(all, key, List.of("shots"));
+            if (all.get("fine_tune") instanceof Map<?, ?> fineTune) {
+                for (String name : List.of("epochs", "lr")) {
+                    if (fineTune.get(name) != null) {
+                        key.put(name, fineTune.get(name));
+                    }
+                }
+            }
+        }
+        return key.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private static void copy(Map<String, Object> from, Map<String, Object> to, List<String> names) {
+        for (String name : names) {
+            if (from.containsKey(name)) {
+                to.put(name, from.get(name));
+            }
+        }
     }
 
     /** {@code val/top1 0.8123 @ 400}, or empty. */

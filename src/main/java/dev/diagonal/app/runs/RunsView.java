@@ -27,7 +27,7 @@ public final class RunsView extends BorderPane {
                 Ui.button("Show", model.showCommand(), "show the run's curves and similarity snapshots on the Fine-tune screen"
                         + " (live while it runs, also when started from the command line)"),
                 Ui.button("Open folder", model.openFolderCommand()),
-                Ui.button("Resume", model.resumeCommand(), "continue a stopped contrastive run from its last checkpoint"),
+                Ui.button("Resume", model.resumeCommand(), "continue a stopped contrastive or LoRA run from its last checkpoint"),
                 Ui.button("Delete…", model.deleteCommand(), "Delete")));
         TableView<RunRow> table = new TableView<>(model.runs());
         table.setId("runs-table");

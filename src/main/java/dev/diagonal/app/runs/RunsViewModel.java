@@ -6,6 +6,8 @@ import dev.diagonal.project.MetricsReader;
 import dev.diagonal.project.Project;
 import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunStore;
+import dev.diagonal.train.Method;
+import dev.diagonal.train.Methods;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -112,7 +114,9 @@ public final class RunsViewModel {
         String current = metric.get();
         metrics.setAll(names);
         if (current == null || !names.contains(current)) {
-            metric.set(names.contains("loss") ? "loss" : names.stream().findFirst().orElse(null));
+            // without a loss (the probe, Tip-Adapter), a validation top-1 tells most about the run
+            metric.set(names.contains("loss") ? "loss" : names.stream().filter(n -> n.endsWith("val_top1")).findFirst()
+                    .orElse(names.stream().findFirst().orElse(null)));
         }
         updateCurves();
     }
@@ -131,9 +135,9 @@ public final class RunsViewModel {
         curves.setAll(result);
     }
 
-    /** Whether a run can continue: a contrastive run that stopped, crashed or failed before completing. */
+    /** Whether a run can continue: a run of a resumable method (contrastive, LoRA) that stopped, crashed or failed. */
     static boolean isResumable(dev.diagonal.project.RunSummary run) {
-        return "contrastive".equals(run.method()) && run.readable() && run.status() != dev.diagonal.project.RunStatus.COMPLETED
+        return run.method() != null && Methods.find(run.method()).map(Method::resumable).orElse(false) && run.readable() && run.status() != dev.diagonal.project.RunStatus.COMPLETED
                 && !run.isLive();
     }
 

@@ -208,6 +208,73 @@ class FinetuneViewModelTest {
     }
 
     @Test
+    void aLoraRunTrainsItsAdaptersWithTheFormsSettingsAndShowsCurvesAndHeatmap() {
+        TestSessions t = session();
+        FinetuneViewModel model = new FinetuneViewModel(t.session);
+        small(model, 1);
+        model.form().methodProperty().set("lora");
+        model.form().loraRankProperty().set(4);
+        model.form().loraTargetsProperty().set("q_proj,v_proj");
+
+        model.startCommand().execute();
+
+        assertThat(t.tasks.failures).isEmpty();
+        RunDisplay display = model.display();
+        assertThat(display.planProperty().get()).startsWith("lora: ");
+        assertThat(display.steps()).isNotEmpty().allSatisfy(step -> assertThat(step.loss()).isFinite());
+        assertThat(display.evaluations()).isNotEmpty();
+        assertThat(display.replay().shownProperty().get()).isNotNull();
+        assertThat(display.progressProperty().get()).isEqualTo(1.0);
+        assertThat(display.statusProperty().get()).startsWith("Run ").contains(" completed at step ");
+        RunSummary run = t.session.project().runs().list().get(0);
+        assertThat(run.method()).isEqualTo("lora");
+        assertThat(run.hyperparameters()).containsEntry("lora_rank", 4).containsEntry("lora_targets", "q_proj,v_proj");
+        RunsViewModel runs = new RunsViewModel(t.session, model::resume, model::open);
+        assertThat(runs.runs()).singleElement().satisfies(row -> assertThat(row.hyperparameters())
+                .contains("lora_rank=4", "lora_targets=q_proj,v_proj").doesNotContain("freeze"));
+    }
+
+    @Test
+    void aTipAdapterFRunDrawsItsLossPerEpochAndSaysWhyItHasNoHeatmap() {
+        TestSessions t = session();
+        FinetuneViewModel model = new FinetuneViewModel(t.session);
+        small(model, 2); // 2 epochs (not the general default, so the run takes them) and the lr 1e-4
+        model.form().methodProperty().set("tip-adapter-f");
+        List<String> statuses = new java.util.ArrayList<>();
+        model.display().statusProperty().addListener((obs, old, text) -> statuses.add(text));
+
+        model.startCommand().execute();
+
+        assertThat(t.tasks.failures).isEmpty();
+        RunDisplay display = model.display();
+        assertThat(statuses).anySatisfy(text -> assertThat(text).startsWith("embedding the training images: "));
+        assertThat(display.steps()).extracting(TrainingFeed.Step::step).containsExactly(1L, 2L);
+        assertThat(display.steps()).allSatisfy(step -> {
+            assertThat(step.loss()).isFinite();
+            assertThat(step.lr()).isEqualTo(1e-4);
+        });
+        assertThat(display.evaluations()).allSatisfy(e -> assertThat(e.metrics().keySet())
+                .noneMatch(key -> key.startsWith("embed_") || key.equals("epoch")));
+        assertThat(LiveCharts.metricNames(display.evaluations())).first().isEqualTo("tip_val_top1");
+        assertThat(display.replay().snapshots()).isEmpty();
+        assertThat(display.replay().emptyTextProperty().get()).startsWith("A tip-adapter-f run has no similarity heatmap");
+        assertThat(display.progressProperty().get()).isEqualTo(1.0);
+        assertThat(display.statusProperty().get()).contains("(tip-adapter-f) completed: validation top-1 ");
+
+        FinetuneViewModel reopened = new FinetuneViewModel(t.session); // replays it from its files
+        assertThat(reopened.display().steps()).extracting(TrainingFeed.Step::step).containsExactly(1L, 2L);
+        assertThat(reopened.display().replay().emptyTextProperty().get()).startsWith("A tip-adapter-f run has no");
+        assertThat(reopened.display().statusProperty().get()).contains(" completed at step 3; best tip_val_top1 ");
+        RunsViewModel runs = new RunsViewModel(t.session, model::resume, model::open);
+        assertThat(runs.runs()).singleElement().satisfies(row -> {
+            assertThat(row.method()).isEqualTo("tip-adapter-f");
+            assertThat(row.hyperparameters()).contains("epochs=2", "lr=1.0E-4");
+        });
+        assertThat(runs.resumeCommand().isExecutable()).isFalse();
+        assertThat(runs.metricProperty().get()).isEqualTo("tip_val_top1");
+    }
+
+    @Test
     void augmentationsAndTheProjectsTemplatesReachTheRun() throws Exception {
         TestSessions t = session();
         Path templates = Files.writeString(t.session.project().folder().resolve("templates.txt"),

@@ -39,7 +39,7 @@ public final class FinetuneView extends BorderPane {
         Button start = Ui.button("Start", model.startCommand(), "Ctrl+Enter");
         start.getStyleClass().add("primary");
         start.setId("start-training");
-        setTop(Ui.header("Fine-tune", "Contrastive fine-tuning (FLYP) or a linear probe; every run is saved and resumable.",
+        setTop(Ui.header("Fine-tune", "Contrastive (FLYP), LoRA, a linear probe or Tip-Adapter(-F); every run is saved.",
                 start, Ui.button("Stop", model.stopCommand(), "Ctrl+Shift+.")));
         setLeft(setup(model));
         setCenter(live(model.display(), thumbnails));
@@ -60,8 +60,11 @@ public final class FinetuneView extends BorderPane {
         train.setCellFactory(view -> entryCell("choose a dataset", false));
         ObservableList<DatasetEntry> valChoices = FXCollections.observableArrayList();
         Runnable fill = () -> {
+            DatasetEntry chosen = model.valProperty().get();
             valChoices.setAll(model.entries());
             valChoices.add(0, null);
+            // replacing the items clears the combo's selection, which would drop the validation set
+            model.valProperty().set(valChoices.contains(chosen) ? chosen : null);
         };
         model.entries().addListener((ListChangeListener<DatasetEntry>) change -> fill.run());
         fill.run();
@@ -100,7 +103,7 @@ public final class FinetuneView extends BorderPane {
         SettingRows rows = new SettingRows(grid, form);
         rows.add(null, "Method", method, "finetune-method");
         rows.add(null, "Training data", train, null);
-        rows.add(null, "Validation", val, null);
+        rows.add(null, "Validation", val, "finetune-val");
         rows.add(Setting.VAL_FRACTION, "Split off %", valPercent, "finetune-val-percent");
         rows.add(Setting.EPOCHS, "Epochs", Ui.spinner(1, 1000, 1, form.epochsProperty()), "finetune-epochs");
         rows.add(Setting.BATCH_SIZE, "Batch size", Ui.spinner(2, 4096, 8, form.batchSizeProperty()), "finetune-batch-size");

@@ -131,6 +131,26 @@ class RunsViewModelTest {
     }
 
     @Test
+    void aStoppedLoraRunResumesAndAStoppedTipAdapterRunDoesNot() throws Exception {
+        status = RunStatus.CANCELLED;
+        Project project = Project.create(tmp.resolve("p"), "p");
+        run(project, "tip-adapter-f", "2025-01-01T10:00:00Z", 1e-3, 1.0);
+        Thread.sleep(1100); // run folders are named to the second
+        run(project, "lora", "2025-01-02T10:00:00Z", 1e-4, 1.0);
+        t = new TestSessions(tmp);
+        t.session.setProject(project);
+        RunsViewModel model = new RunsViewModel(t.session, resumed::add, shown::add);
+        RunRow lora = model.runs().get(0);
+        assertThat(lora.method()).isEqualTo("lora");
+
+        model.selection().setAll(model.runs().get(1));
+        assertThat(model.resumeCommand().isExecutable()).isFalse();
+        model.selection().setAll(lora);
+        assertThat(model.resumeCommand().execute()).isTrue();
+        assertThat(resumed).containsExactly(lora.summary().path());
+    }
+
+    @Test
     void aCompletedRunIsNotResumable() throws Exception {
         RunsViewModel model = model();
         model.selection().setAll(model.runs().get(1));

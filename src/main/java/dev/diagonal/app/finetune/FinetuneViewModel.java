@@ -116,7 +116,10 @@ public final class FinetuneViewModel {
         Path valPath = val.get() == null ? null : project.datasetPath(val.get());
         TrainingRequest request = new TrainingRequest(model, trainPath, valPath, config);
         display.setMethod(config.method());
-        launch("Fine-tuning (" + config.method() + ") on " + train.get().name(), feed ->
+        // the methods without a training loop report no plan; the contrastive loop's replaces this one
+        String plan = config.method() + " on " + train.get().name() + ", validation: "
+                + (val.get() == null ? "split off the training data" : val.get().name());
+        launch("Fine-tuning (" + config.method() + ") on " + train.get().name(), plan, feed ->
                 FineTuning.start(RunDestination.newIn(project.runsPath()), request, feed, feed.cancelled()));
     }
 
@@ -128,7 +131,7 @@ public final class FinetuneViewModel {
         }
         RunFolder run = RunFolder.open(runDir);
         display.setMethod(null); // only methods that train the model resume, and they all take snapshots
-        launch("Resuming " + run.id(), feed -> FineTuning.resume(run, feed, feed.cancelled()));
+        launch("Resuming " + run.id(), "", feed -> FineTuning.resume(run, feed, feed.cancelled()));
     }
 
     private static String describe(TrainingResult result) {
@@ -152,8 +155,9 @@ public final class FinetuneViewModel {
     /** How a run of this screen ended, in a sentence; {@code completed} fills the progress bar. */
     private record Outcome(String text, boolean completed) {}
 
-    private void launch(String title, RunWork work) {
+    private void launch(String title, String plan, RunWork work) {
         display.clear("");
+        display.setPlan(plan);
         running.set(true);
         display.setProgress(-1);
         display.setStatus("Preparing data and model…");

@@ -248,6 +248,7 @@ class FinetuneViewModelTest {
         assertThat(t.tasks.failures).isEmpty();
         RunDisplay display = model.display();
         assertThat(statuses).anySatisfy(text -> assertThat(text).startsWith("embedding the training images: "));
+        assertThat(display.planProperty().get()).isEqualTo("tip-adapter-f on train, validation: val");
         assertThat(display.steps()).extracting(TrainingFeed.Step::step).containsExactly(1L, 2L);
         assertThat(display.steps()).allSatisfy(step -> {
             assertThat(step.loss()).isFinite();

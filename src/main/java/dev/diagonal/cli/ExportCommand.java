@@ -73,6 +73,9 @@ final class ExportCommand implements Callable<Integer> {
             default -> throw new DiagonalException("--dtype must be f32 or f16, not \"" + dtype + "\"");
         };
         Path from = source.run != null ? source.run : source.model;
+        if (wiseFt != null && !format.equals("hf")) {
+            throw new DiagonalException("--wise-ft writes an HF model folder; it cannot be combined with --format " + format);
+        }
         if (format.equals("peft")) {
             if (source.run == null) {
                 throw new DiagonalException("--format peft needs --run (a lora run)");
@@ -101,7 +104,7 @@ final class ExportCommand implements Callable<Integer> {
         try (Progress progress = new Progress("Exporting", 5, "step")) {
             HfExport.Options options = new HfExport.Options(type, force, (stage, done, total) -> progress.stepTo(done));
             report = wiseFt == null ? HfExport.export(model.weights(), model.assets(), out, options)
-                    : WiseFtExport.write(model, wiseFt, out, options);
+                    : dev.diagonal.eval.WiseFtModel.write(model, wiseFt, out, options, "--wise-ft");
         }
         spec.commandLine().getOut().printf("exported %s: %d tensors (%,d parameters, %s) to %s%s%n",
                 model.description(), report.tensors(), report.parameters(), type, report.out(),

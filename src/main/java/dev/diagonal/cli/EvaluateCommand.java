@@ -3,6 +3,8 @@ package dev.diagonal.cli;
 import dev.diagonal.eval.Evaluation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,6 +32,11 @@ final class EvaluateCommand implements Callable<Integer> {
             + "latest checkpoint) or latest (the weights at the end of training) (default: ${DEFAULT-VALUE})")
     String checkpoint;
 
+    @Option(names = "--wise-ft", split = ",", paramLabel = "ALPHA", description = "with a run folder: also score "
+            + "the WiSE-FT model (1-ALPHA)*start + ALPHA*run for each ALPHA in [0, 1] (e.g. 0,0.25,0.5,0.75,1), "
+            + "under wise_ft in the JSON")
+    List<Double> wiseFt = new ArrayList<>();
+
     @Option(names = "--out", required = true, description = "output JSON file")
     Path out;
 
@@ -46,7 +53,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Progress[] bar = new Progress[1]; // made once the number of images is known
         try {
             result = Evaluation.run(new Evaluation.Request(model, data, templates, common.device, common.batchSize(),
-                    ExportCommand.latest(checkpoint)),
+                    ExportCommand.latest(checkpoint), List.copyOf(wiseFt)),
                     (done, total) -> {
                         if (bar[0] == null) {
                             bar[0] = new Progress("Evaluating", total, "img");
@@ -76,7 +83,18 @@ final class EvaluateCommand implements Callable<Integer> {
         if (result.get("tip_adapter") instanceof dev.diagonal.eval.LinearProbeMetrics tip) {
             console.printf("tip-adapter top-1 %.4f  top-5 %.4f%n", tip.top1(), tip.top5());
         }
+        if (result.get("wise_ft") instanceof List<?> sweep) {
+            for (Object entry : sweep) {
+                Map<?, ?> row = (Map<?, ?>) entry;
+                console.printf("wise-ft alpha %.3g: zero-shot top-1 %s  top-5 %s%n", (Double) row.get("alpha"),
+                        format(row.get("top1")), format(row.get("top5")));
+            }
+        }
         console.flush();
         return 0;
+    }
+
+    private static String format(Object value) {
+        return value instanceof Double d ? String.format("%.4f", d) : "-";
     }
 }

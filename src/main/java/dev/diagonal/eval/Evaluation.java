@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * ({@code image_to_text} and {@code text_to_image}, each {@code r1}, {@code r5}, {@code r10},
  * {@code mean_rank}); without captions {@code retrieval} is null (captions made from class names are no
  * retrieval test). A linear-probe run also gets its probe scored under {@code linear_probe},
- * a Tip-Adapter run its classifier under {@code tip_adapter}.
+ * a Tip-Adapter run its classifier under {@code tip_adapter}. With WiSE-FT weights α, {@code wise_ft} lists one
+ * result per α ({@code alpha}, {@code top1}, {@code top5}, {@code retrieval}) for {@code (1−α)·start + α·run}.
  */
 public final class Evaluation {
 
@@ -42,8 +43,15 @@ public final class Evaluation {
      * @param batchSize images or texts per forward pass
      * @param latest for a run folder: its latest checkpoint (the weights at the end of training) instead of
      *     {@code best/}
+     * @param wiseFt WiSE-FT weights α to score besides the run itself (empty for none; needs a run folder)
      */
-    public record Request(Path model, Path data, Path templates, String device, int batchSize, boolean latest) {
+    public record Request(Path model, Path data, Path templates, String device, int batchSize, boolean latest,
+            List<Double> wiseFt) {
+
+        /** A request without a WiSE-FT sweep. */
+        public Request(Path model, Path data, Path templates, String device, int batchSize, boolean latest) {
+            this(model, data, templates, device, batchSize, latest, List.of());
+        }
 
         /** A request that takes a run's {@code best/} model. */
         public Request(Path model, Path data, Path templates, String device, int batchSize) {
@@ -74,6 +82,10 @@ public final class Evaluation {
             throw new DiagonalException("--batch-size must be at least 1, not " + request.batchSize());
         }
         ModelSource source = ModelSource.resolve(request.model(), request.latest());
+        request.wiseFt().forEach(alpha -> dev.diagonal.io.WiseFt.validateAlpha(alpha, "--wise-ft"));
+        if (!request.wiseFt().isEmpty()) {
+            WiseFtModel.startModel(source, "--wise-ft"); // fail before the first embedding
+        }
         if (source.run() != null) {
             notes.accept("evaluating " + source.description()); // which of the run's weights
         }
@@ -93,8 +105,9 @@ public final class Evaluation {
         Map<String, Object> out = new LinkedHashMap<>();
         ZeroShot.Skipped skipped;
         try (ModelView view = ModelView.of(source); Embedder embedder = Embedder.open(view.folder(), Devices.select(request.device()))) {
+            int total = images.size() * (1 + request.wiseFt().size()); // the sweep embeds the images once per α
             Embedder.Embedded embedded = embedder.embedReadable(images, request.batchSize(), done -> {
-                progress.update(done, images.size());
+                progress.update(done, total);
                 if (done < images.size() && cancelled.getAsBoolean()) {
                     throw new CancellationException("evaluation cancelled");
                 }
@@ -125,6 +138,9 @@ public final class Evaluation {
                 out.put("tip_adapter", tipAdapter(source.run(), samples, imageFeatures, note));
             }
         }
+        if (!request.wiseFt().isEmpty()) {
+            out.put("wise_ft", WiseFtSweep.score(source, dataset, samples, prompts, request, progress, note, cancelled));
+        }
         out.put("model", source.description());
         out.put("data", request.data().toAbsolutePath().normalize().toString());
         out.put("images", images.size());
@@ -134,7 +150,7 @@ public final class Evaluation {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> zeroShot(Embedder embedder, Dataset dataset, List<Sample> samples,
+    static Map<String, Object> zeroShot(Embedder embedder, Dataset dataset, List<Sample> samples,
             float[][] imageFeatures, CaptionTemplates prompts, Request request, ZeroShot.Skipped skipped) {
         List<String> labels = dataset.classes();
         List<String> classNames = labels.stream().map(CaptionTemplates::className).toList();
@@ -146,7 +162,7 @@ public final class Evaluation {
         return JSON.convertValue(result, LinkedHashMap.class);
     }
 
-    private static Map<String, Object> retrieval(Embedder embedder, List<Sample> samples, float[][] imageFeatures,
+    static Map<String, Object> retrieval(Embedder embedder, List<Sample> samples, float[][] imageFeatures,
             int batchSize) {
         float[][] texts = embedder.embedTexts(samples.stream().map(Sample::caption).toList(), batchSize);
         Retrieval.Metrics m = Retrieval.compute(imageFeatures, texts);

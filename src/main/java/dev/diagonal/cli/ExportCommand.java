@@ -44,6 +44,10 @@ final class ExportCommand implements Callable<Integer> {
             + "(a lora run's adapter_config.json + adapter_model.safetensors) (default: ${DEFAULT-VALUE})")
     String format;
 
+    @Option(names = "--wise-ft", paramLabel = "ALPHA", description = "with --run: export (1-ALPHA)*start + ALPHA*run "
+            + "(WiSE-FT), ALPHA in [0, 1]")
+    Double wiseFt;
+
     @Option(names = "--force", description = "replace a non-empty --out folder")
     boolean force;
 
@@ -95,8 +99,9 @@ final class ExportCommand implements Callable<Integer> {
         }
         HfExport.Report report;
         try (Progress progress = new Progress("Exporting", 5, "step")) {
-            report = HfExport.export(model.weights(), model.assets(), out,
-                    new HfExport.Options(type, force, (stage, done, total) -> progress.stepTo(done)));
+            HfExport.Options options = new HfExport.Options(type, force, (stage, done, total) -> progress.stepTo(done));
+            report = wiseFt == null ? HfExport.export(model.weights(), model.assets(), out, options)
+                    : WiseFtExport.write(model, wiseFt, out, options);
         }
         spec.commandLine().getOut().printf("exported %s: %d tensors (%,d parameters, %s) to %s%s%n",
                 model.description(), report.tensors(), report.parameters(), type, report.out(),

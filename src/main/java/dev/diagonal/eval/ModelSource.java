@@ -101,6 +101,13 @@ public record ModelSource(Path weights, Path assets, Path run, String descriptio
                 : " (step " + best.step() + ")";
     }
 
+    /**
+     * The folder of the model a run started from (for WiSE-FT), if this source is a run and that folder exists.
+     */
+    public Optional<Path> startModel() {
+        return run == null ? Optional.empty() : baseModel(RunFolder.open(run).readRunJson());
+    }
+
     /** The base model folder named in run.json (hyperparameter {@code model}, else the provenance), if it exists. */
     static Optional<Path> baseModel(RunInfo info) {
         return namedBaseModels(info).stream().filter(Files::isDirectory).findFirst();

@@ -213,11 +213,14 @@ public final class FinetuneView extends BorderPane {
         alpha.setSnapToTicks(true); // steps of 0.05
         alpha.setBlockIncrement(0.05);
         alpha.setPrefWidth(220);
+        alpha.setMinWidth(160);
         alpha.valueProperty().bindBidirectional(wiseFt.alphaProperty());
         Label result = Ui.bound(wiseFt.statusProperty(), "hint");
         result.setId("wise-ft-status");
         javafx.scene.layout.HBox.setHgrow(result, Priority.ALWAYS);
-        javafx.scene.layout.HBox row = Ui.row(new Label("WiSE-FT α"), alpha, result);
+        Label title = new Label("WiSE-FT α");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox row = Ui.row(title, alpha, result);
         row.visibleProperty().bind(wiseFt.availableProperty());
         row.managedProperty().bind(wiseFt.availableProperty());
         return row;

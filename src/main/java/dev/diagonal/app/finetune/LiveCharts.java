@@ -30,6 +30,7 @@ final class LiveCharts {
         NumberAxis range = (NumberAxis) chart.getXYPlot().getRangeAxis();
         range.setAutoRangeIncludesZero(false);
         range.setAutoRangeMinimumSize(1e-3); // a flat curve gets a readable axis, not 8.3333334E-2 twenty times
+        range.setNumberFormatOverride(new java.text.DecimalFormat("0.#####")); // not 2.36655E0 for small tick units
         ((NumberAxis) chart.getXYPlot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         return chart;
     }

@@ -100,6 +100,16 @@ class FinetuneMethodsGoldenPathTest {
         assertThat(text("#similarity-label")).startsWith("step ");
         assertThat(robot.lookup("#similarity-empty").query().isVisible()).isFalse();
         snapshot("lora-done");
+        // the WiSE-FT slider of the finished run: Home moves α to 0, the model it started from
+        assertThat(shown("#wise-ft-alpha")).isTrue();
+        robot.clickOn("#wise-ft-alpha");
+        robot.type(KeyCode.HOME);
+        long moved = System.nanoTime();
+        waitUntil(120, () -> text("#wise-ft-status").startsWith("α 0.00: ") || text("#wise-ft-status").startsWith("WiSE-FT: "));
+        System.out.printf("WiSE-FT rescoring on the tiny model: %.2f s%n", (System.nanoTime() - moved) / 1e9);
+        assertThat(text("#wise-ft-status")).startsWith("α 0.00: zero-shot top-1 ");
+        assertThat(text("#similarity-label")).isEqualTo("WiSE-FT α 0.00");
+        snapshot("lora-wise-ft");
         RunSummary run = Project.open(projectDir).runs().list().get(0);
         assertThat(run.method()).isEqualTo("lora");
         assertThat(run.hyperparameters()).containsEntry("lora_rank", 4).containsEntry("epochs", 2)

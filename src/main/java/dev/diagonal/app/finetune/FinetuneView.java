@@ -42,7 +42,7 @@ public final class FinetuneView extends BorderPane {
         setTop(Ui.header("Fine-tune", "Contrastive (FLYP), LoRA, a linear probe or Tip-Adapter(-F); every run is saved.",
                 start, Ui.button("Stop", model.stopCommand(), "Ctrl+Shift+.")));
         setLeft(setup(model));
-        setCenter(live(model.display(), thumbnails));
+        setCenter(live(model.display(), model.wiseFt(), thumbnails));
     }
 
     /** Draws the similarity heatmap once off screen (UI thread), so that a run's first one does not stall the window. */
@@ -142,7 +142,7 @@ public final class FinetuneView extends BorderPane {
         };
     }
 
-    private VBox live(RunDisplay model, ThumbnailLoader thumbnails) {
+    private VBox live(RunDisplay model, WiseFtControl wiseFt, ThumbnailLoader thumbnails) {
         ProgressBar bar = new ProgressBar(0);
         bar.progressProperty().bind(model.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
@@ -201,6 +201,28 @@ public final class FinetuneView extends BorderPane {
         SplitPane charts = new SplitPane(tabs, similarity);
         charts.setDividerPositions(0.42); // the heatmap gets the larger share: its cells grow with the width
         VBox.setVgrow(charts, Priority.ALWAYS);
-        return Ui.card(null, status, bar, plan, metrics, charts);
+        return Ui.card(null, status, bar, plan, metrics, wiseFtRow(wiseFt), charts);
+    }
+
+    /** The WiSE-FT α slider, shown for a completed contrastive or LoRA run. */
+    private static javafx.scene.Node wiseFtRow(WiseFtControl wiseFt) {
+        javafx.scene.control.Slider alpha = new javafx.scene.control.Slider(0, 1, 1);
+        alpha.setId("wise-ft-alpha");
+        alpha.setMajorTickUnit(0.25);
+        alpha.setMinorTickCount(4);
+        alpha.setSnapToTicks(true); // steps of 0.05
+        alpha.setBlockIncrement(0.05);
+        alpha.setPrefWidth(220);
+        alpha.setMinWidth(160);
+        alpha.valueProperty().bindBidirectional(wiseFt.alphaProperty());
+        Label result = Ui.bound(wiseFt.statusProperty(), "hint");
+        result.setId("wise-ft-status");
+        javafx.scene.layout.HBox.setHgrow(result, Priority.ALWAYS);
+        Label title = new Label("WiSE-FT α");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox row = Ui.row(title, alpha, result);
+        row.visibleProperty().bind(wiseFt.availableProperty());
+        row.managedProperty().bind(wiseFt.availableProperty());
+        return row;
     }
 }

@@ -55,6 +55,7 @@ public final class FinetuneViewModel {
     private final ObjectProperty<DatasetEntry> val = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final RunDisplay display = new RunDisplay();
+    private final WiseFtControl wiseFt;
     private final Command start;
     private final Command stop;
     private TaskHandle handle;
@@ -62,6 +63,7 @@ public final class FinetuneViewModel {
 
     public FinetuneViewModel(Session session) {
         this.session = session;
+        wiseFt = new WiseFtControl(session, display.replay());
         start = new Command(this::start, Bindings.createBooleanBinding(() -> !running.get() && train.get() != null
                 && session.project() != null && session.project().modelPath().map(Files::isDirectory).orElse(false),
                 running, train, session.projectProperty(), session.projectRevisionProperty()));
@@ -153,9 +155,10 @@ public final class FinetuneViewModel {
     }
 
     /** How a run of this screen ended, in a sentence; {@code completed} fills the progress bar. */
-    private record Outcome(String text, boolean completed) {}
+    private record Outcome(String text, boolean completed, Path runDir, String method) {}
 
     private void launch(String title, String plan, RunWork work) {
+        wiseFt.setRun(null, null, false);
         display.clear("");
         display.setPlan(plan);
         running.set(true);
@@ -165,13 +168,14 @@ public final class FinetuneViewModel {
             TrainingFeed feed = new TrainingFeed(session::onUi, display::show, context::isCancelled, UI_BREATH);
             feed.breathe(); // the screen draws the run's start before loading the model competes with it
             TrainingResult result = work.run(feed);
-            return new Outcome(describe(result), result.status() == RunStatus.COMPLETED);
+            return new Outcome(describe(result), result.status() == RunStatus.COMPLETED, result.runDir(), result.method());
         })
                 .onSuccess(outcome -> {
                     display.setStatus(outcome.text());
                     if (outcome.completed()) {
                         display.setProgress(1); // the methods without a training loop report no steps to fill it
                     }
+                    wiseFt.setRun(outcome.runDir(), outcome.method(), outcome.completed());
                 })
                 .onFailure(error -> display.setStatus("Failed: " + Errors.message(error)))
                 .onCancelled(() -> display.setStatus("Stopped. A stopped contrastive or LoRA run resumes from its last checkpoint (Runs screen)."))
@@ -223,15 +227,17 @@ public final class FinetuneViewModel {
         boolean live = follower.run().lockState() != RunLock.State.FREE;
         display.clear(live ? "Following run " + id + " of another process: " : "");
         display.setMethod(null);
+        wiseFt.setRun(null, null, false);
+        String[] method = {null};
         running.set(true);
         display.setProgress(-1);
         display.setStatus((live ? "Following run " : "Reading run ") + id + "…");
         var spec = session.tasks().task((live ? "Following run " : "Reading run ") + id, context -> {
             String plan = follower.describe();
-            String method = follower.method();
+            method[0] = follower.method();
             session.onUi(() -> {
                 display.setPlan(plan);
-                display.setMethod(method);
+                display.setMethod(method[0]);
             });
             return follower.follow(update -> session.onUi(() -> display.show(update)), pollInterval, context);
         });
@@ -239,6 +245,7 @@ public final class FinetuneViewModel {
                 .onSuccess(text -> {
                     display.setStatus(text);
                     display.setProgress(follower.status() == RunStatus.COMPLETED ? 1 : 0);
+                    wiseFt.setRun(runDir, method[0], follower.status() == RunStatus.COMPLETED);
                 })
                 .onFailure(error -> display.setStatus("Cannot read run " + id + ": " + Errors.message(error)))
                 .onCancelled(() -> display.setStatus("Stopped following run " + id + "; it goes on in its own process."))
@@ -249,6 +256,11 @@ public final class FinetuneViewModel {
     /** How long following waits between two reads of a run's files (1 s; shorter in tests). */
     void setPollInterval(Duration interval) {
         pollInterval = interval;
+    }
+
+    /** The WiSE-FT α slider of the shown run, when it is a completed contrastive or LoRA run. */
+    public WiseFtControl wiseFt() {
+        return wiseFt;
     }
 
     public TrainingForm form() {

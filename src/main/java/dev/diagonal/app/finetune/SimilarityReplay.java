@@ -30,6 +30,8 @@ public final class SimilarityReplay {
     private final ReadOnlyObjectWrapper<SimilaritySnapshot> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(MethodTraits.emptyHeatmap(null));
+    private SimilaritySnapshot instead;
+    private String insteadLabel;
     private boolean adding;
 
     public SimilarityReplay() {
@@ -44,7 +46,20 @@ public final class SimilarityReplay {
             }
             refresh();
         });
-        before.addListener((obs, old, on) -> refresh());
+        before.addListener((obs, old, on) -> {
+            instead = null;
+            refresh();
+        });
+    }
+
+    /**
+     * Shows {@code snapshot} (e.g. the probe batch under WiSE-FT weights), labelled {@code label}, until a step
+     * or Before is chosen or snapshots change; null goes back to the selected step.
+     */
+    public void showInstead(SimilaritySnapshot snapshot, String label) {
+        instead = snapshot;
+        insteadLabel = label;
+        refresh();
     }
 
     /** Adds snapshots (any order); one with a step already present replaces it. */
@@ -72,6 +87,7 @@ public final class SimilarityReplay {
 
     /** Forgets every snapshot and follows the latest again. */
     public void clear() {
+        instead = null;
         adding = true;
         snapshots.clear();
         selectedIndex.set(-1);
@@ -83,7 +99,9 @@ public final class SimilarityReplay {
 
     /** Selects the snapshot at {@code index} (clamped); the end of the list follows the latest again. */
     public void select(int index) {
+        instead = null;
         selectedIndex.set(index);
+        refresh();
     }
 
     /** The snapshots, ascending by step. */
@@ -140,6 +158,11 @@ public final class SimilarityReplay {
     }
 
     private void refresh() {
+        if (instead != null) {
+            shown.set(instead);
+            label.set(insteadLabel);
+            return;
+        }
         int index = before.get() && !snapshots.isEmpty() ? 0 : selectedIndex.get();
         SimilaritySnapshot target = index < 0 || index >= snapshots.size() ? null : snapshots.get(index);
         shown.set(target);

@@ -276,6 +276,78 @@ class FinetuneViewModelTest {
     }
 
     @Test
+    void theWiseFtSliderOfAFinishedRunRescoresBetweenTheStartAndTheRun() {
+        TestSessions t = session();
+        FinetuneViewModel model = new FinetuneViewModel(t.session);
+        small(model, 2);
+        model.form().lrProperty().set("1e-2"); // weights that move, so α matters
+        model.startCommand().execute();
+        assertThat(t.tasks.failures).isEmpty();
+        WiseFtControl wise = model.wiseFt();
+        wise.setDebounce(java.time.Duration.ZERO);
+        assertThat(wise.availableProperty().get()).isTrue();
+        List<SimilaritySnapshot> snapshots = List.copyOf(model.display().replay().snapshots());
+        RunSummary run = t.session.project().runs().list().get(0);
+        // on this tiny set no evaluation beats step 0, so best/ is the starting model; the latest checkpoint's
+        // weights (the last step's) stand in for the run, so that α = 1 must give the last snapshot
+        Path runDir = run.path();
+        String latest = readString(runDir.resolve("checkpoints/latest")).strip();
+        copyOver(runDir.resolve("checkpoints").resolve(latest).resolve("model.safetensors"),
+                runDir.resolve("best/model.safetensors"));
+        SimilaritySnapshot last = snapshots.get(snapshots.size() - 1);
+        TrainingFeed.Evaluation first = model.display().evaluations().get(0);
+        assertThat(first.step()).isZero();
+
+        wise.alphaProperty().set(0);
+
+        assertThat(t.tasks.failures).isEmpty();
+        SimilaritySnapshot start = model.display().replay().shownProperty().get();
+        assertThat(model.display().replay().labelProperty().get()).isEqualTo("WiSE-FT α 0.00");
+        assertThat(maxDifference(start.matrix(), snapshots.get(0).matrix())).isLessThan(1e-5);
+        assertThat(wise.statusProperty().get()).startsWith("α 0.00: zero-shot top-1 "
+                + String.format(java.util.Locale.ROOT, "%.3f", first.metrics().get("zeroshot_top1")));
+
+        wise.alphaProperty().set(1);
+        assertThat(maxDifference(model.display().replay().shownProperty().get().matrix(), last.matrix())).isLessThan(1e-5);
+        wise.alphaProperty().set(0.5);
+        float[][] half = model.display().replay().shownProperty().get().matrix();
+        assertThat(maxDifference(half, start.matrix())).isGreaterThan(1e-4);
+        assertThat(maxDifference(half, last.matrix())).isGreaterThan(1e-4);
+
+        model.display().replay().select(0); // a step chosen on the step slider replaces the WiSE-FT view
+        assertThat(model.display().replay().labelProperty().get()).startsWith("step 0 ");
+        model.form().methodProperty().set("linear-probe");
+        model.startCommand().execute();
+        assertThat(wise.availableProperty().get()).as("a probe has no weights to interpolate").isFalse();
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void copyOver(Path from, Path to) {
+        try {
+            Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static double maxDifference(float[][] a, float[][] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                max = Math.max(max, Math.abs(a[i][j] - b[i][j]));
+            }
+        }
+        return max;
+    }
+
+    @Test
     void augmentationsAndTheProjectsTemplatesReachTheRun() throws Exception {
         TestSessions t = session();
         Path templates = Files.writeString(t.session.project().folder().resolve("templates.txt"),

@@ -33,6 +33,27 @@ class SimilarityReplayTest {
     }
 
     @Test
+    void aSnapshotShownInsteadStaysUntilAStepOrBeforeIsChosen() {
+        replay.add(List.of(snapshotAt(0, 0.2f), snapshotAt(10, 0.5f)));
+        SimilaritySnapshot wise = snapshotAt(0, 0.9f);
+
+        replay.showInstead(wise, "WiSE-FT α 0.50");
+        assertThat(replay.shownProperty().get()).isSameAs(wise);
+        assertThat(replay.labelProperty().get()).isEqualTo("WiSE-FT α 0.50");
+
+        replay.select(1); // the step already selected: back to it all the same
+        assertThat(shownStep()).isEqualTo(10);
+        assertThat(replay.labelProperty().get()).isEqualTo("step 10 · 2 of 2");
+
+        replay.showInstead(wise, "WiSE-FT α 0.50");
+        replay.beforeProperty().set(true);
+        assertThat(replay.labelProperty().get()).isEqualTo("step 0 (before) · 1 of 2");
+        replay.showInstead(wise, "WiSE-FT α 0.25");
+        replay.clear();
+        assertThat(replay.shownProperty().get()).isNull();
+    }
+
+    @Test
     void anOlderStepStaysChosenWhileNewOnesArriveUntilTheEndIsChosenAgain() {
         replay.add(List.of(snapshotAt(0, 0.2f), snapshotAt(10, 0.5f), snapshotAt(20, 0.8f)));
 

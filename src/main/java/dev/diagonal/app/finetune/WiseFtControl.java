@@ -31,7 +31,11 @@ public final class WiseFtControl {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private Duration debounce = Duration.ofMillis(250);
     private Path run;
-    private WiseFtPreview preview; // used on task threads, one task at a time
+    // the open preview and its run; opened, used and closed on task threads, under the lock, so that a close
+    // never meets a scoring in flight
+    private final Object lock = new Object();
+    private Path previewRun;
+    private WiseFtPreview preview;
     private boolean busy;
     private boolean again;
 
@@ -50,15 +54,17 @@ public final class WiseFtControl {
         if (offered && runDir.equals(run)) {
             return;
         }
-        WiseFtPreview old = preview;
-        preview = null;
+        available.set(false); // resetting α below must not score anything
         run = offered ? runDir : null;
-        if (old != null) {
-            session.tasks().task("Closing the WiSE-FT preview", context -> {
-                old.close();
-                return null;
-            }).quiet().start();
-        }
+        Path keep = run;
+        session.tasks().task("Closing the WiSE-FT preview", context -> {
+            synchronized (lock) {
+                if (preview != null && !previewRun.equals(keep)) {
+                    closePreview();
+                }
+            }
+            return null;
+        }).quiet().start();
         alpha.set(1);
         status.set(offered ? "α 1 is the run's best weights, α 0 the model it started from." : "");
         available.set(offered);
@@ -81,10 +87,16 @@ public final class WiseFtControl {
                 Thread.sleep(debounce.toMillis());
             }
             double a = readAlpha();
-            if (preview == null) {
-                preview = WiseFtPreview.open(RunFolder.open(target));
+            synchronized (lock) {
+                if (preview != null && !previewRun.equals(target)) {
+                    closePreview();
+                }
+                if (preview == null) {
+                    preview = WiseFtPreview.open(RunFolder.open(target));
+                    previewRun = target;
+                }
+                return preview.score(a);
             }
-            return preview.score(a);
         }).quiet().onSuccess(score -> {
             if (target.equals(run)) {
                 replay.showInstead(score.similarity(), String.format(Locale.ROOT, "WiSE-FT α %.2f", score.alpha()));
@@ -98,6 +110,12 @@ public final class WiseFtControl {
                 request();
             }
         }).start();
+    }
+
+    private void closePreview() {
+        preview.close();
+        preview = null;
+        previewRun = null;
     }
 
     /** α as the UI last set it, read from a task thread. */

@@ -152,7 +152,10 @@ public final class ImageLoader {
                 PixelLimit.check(reader.getWidth(0), reader.getHeight(0));
                 RgbImage image = switch (header.format) {
                     case JPEG -> JpegColor.toRgb(reader.readRaster(0, null), requireMarkers(header));
-                    case GIF -> firstGifFrame(reader.read(0), header.gifFrame);
+                    case GIF -> {
+                        checkGifCanvas(reader.getWidth(0), reader.getHeight(0), header.gifFrame);
+                        yield firstGifFrame(reader.read(0), header.gifFrame);
+                    }
                     default -> RasterToRgb.convert(reader.read(0), header.pngColorType != 4);
                 };
                 warnings.failIfTruncated();
@@ -179,6 +182,14 @@ public final class ImageLoader {
             throw new IOException("JPEG without a frame header");
         }
         return header.jpeg;
+    }
+
+    /** The canvas a frame placed far off the logical screen would need counts against the limit too. */
+    private static void checkGifCanvas(int frameWidth, int frameHeight, ImageHeader.GifFrame placement) throws IOException {
+        if (placement != null) {
+            PixelLimit.check(Math.max(placement.screenWidth(), (long) placement.left() + frameWidth),
+                    Math.max(placement.screenHeight(), (long) placement.top() + frameHeight));
+        }
     }
 
     /** Pillow's frame 0: the logical screen (grown to fit the frame) filled, then the frame placed. */

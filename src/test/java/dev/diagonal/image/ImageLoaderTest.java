@@ -177,4 +177,17 @@ class ImageLoaderTest {
         assertThatThrownBy(() -> ImageLoader.readRgb(file)).isInstanceOf(UnreadableImageException.class)
                 .hasMessageContaining(file.getFileName().toString()).hasMessageContaining("truncated");
     }
+
+    /** Fuzzing found these: a 4x3 GIF whose first frame sits at (11520, 1024) needed a 0.55-gigapixel canvas. */
+    @ParameterizedTest
+    @ValueSource(strings = {"gif-offscreen-frame-1", "gif-offscreen-frame-2"})
+    @org.junit.jupiter.api.Timeout(60) // before the fix one took 48 s and 1.7 GB
+    void gifFramePlacedFarOffTheScreenIsRefusedAsABomb(String name, @TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve(name + ".gif");
+        try (var in = ImageLoaderTest.class.getResourceAsStream("ImageDecodeFuzzTestInputs/decode/" + name)) {
+            Files.write(file, in.readAllBytes());
+        }
+        assertThatThrownBy(() -> ImageLoader.readRgb(file)).isInstanceOf(UnreadableImageException.class)
+                .hasMessageContaining(file.getFileName().toString()).hasMessageContaining("over the limit");
+    }
 }

@@ -13,8 +13,10 @@ import java.util.function.BooleanSupplier;
  * starting weights, train {@value #STEPS} steps on training batches (never validation or test data)
  * with the learning rate growing exponentially from {@value #MIN_LR} to {@value #MAX_LR}, smooth the
  * loss (exponential moving average, β {@value #SMOOTHING}, debiased), stop once it exceeds
- * {@value #DIVERGED}× its minimum, and pick the learning rate at the minimum divided by 10 (fastai's
- * {@code lr_min}). The weights of the test are thrown away; the run then starts from the base model.
+ * {@value #DIVERGED}× its minimum, and pick the smaller of fastai's two suggestions: the learning rate at the
+ * minimum divided by 10 ({@code lr_min}) and the one where the loss falls fastest ({@code lr_steep}). A loss that
+ * keeps falling while the embeddings collapse puts the minimum near the top of the sweep, and the steepest
+ * descent guards against that. The weights of the test are thrown away; the run then starts from the base model.
  */
 final class LrRangeTest {
 
@@ -32,7 +34,7 @@ final class LrRangeTest {
      *
      * @param lr the learning rate picked
      * @param minimumLr where the smoothed loss was lowest
-     * @param steepestLr where the smoothed loss fell fastest (per decade), for the record
+     * @param steepestLr where the smoothed loss fell fastest (per decade)
      * @param points every step of the sweep
      */
     record Result(double lr, double minimumLr, double steepestLr, List<Point> points) {
@@ -40,7 +42,8 @@ final class LrRangeTest {
         /** Why {@link #lr()} was picked, in one line. */
         String reason() {
             return String.format(Locale.ROOT, "LR range test (%d steps on training batches, lr %.0e to %.0e): smoothed loss "
-                    + "lowest at lr %.3g, steepest descent at %.3g; picked the lowest's lr / 10 = %.3g", points.size(),
+                    + "lowest at lr %.3g, steepest descent at %.3g; picked the smaller of the lowest's lr / 10 and the "
+                    + "steepest descent = %.3g", points.size(),
                     MIN_LR, MAX_LR, minimumLr, steepestLr, lr);
         }
 
@@ -48,7 +51,7 @@ final class LrRangeTest {
         Map<String, Object> toJson() {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("picked_lr", lr);
-            out.put("rule", "lr at the minimum of the smoothed loss / 10 (fastai lr_min)");
+            out.put("rule", "min(lr at the minimum of the smoothed loss / 10, lr at the steepest descent) (fastai lr_min, lr_steep)");
             out.put("minimum_lr", minimumLr);
             out.put("steepest_lr", steepestLr);
             out.put("reason", reason());
@@ -91,7 +94,7 @@ final class LrRangeTest {
         return points.isEmpty() ? null : pick(points);
     }
 
-    /** The pick from a sweep: the lowest smoothed loss's lr / 10, and the steepest descent for the record. */
+    /** The pick from a sweep: the smaller of the lowest smoothed loss's lr / 10 and the steepest descent's lr. */
     static Result pick(List<Point> points) {
         int lowest = 0;
         for (int i = 1; i < points.size(); i++) {
@@ -112,6 +115,7 @@ final class LrRangeTest {
             }
         }
         double minimum = points.get(lowest).lr();
-        return new Result(minimum / 10, minimum, points.get(steepest).lr(), List.copyOf(points));
+        double steep = points.get(steepest).lr();
+        return new Result(Math.min(minimum / 10, steep), minimum, steep, List.copyOf(points));
     }
 }

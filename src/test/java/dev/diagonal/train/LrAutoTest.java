@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LrAutoTest {
 
     @Test
-    void picksTheLowestSmoothedLossDividedByTenAndRecordsTheSteepestDescent() {
+    void picksTheSteepestDescentWhenTheMinimumSitsHighInTheSweep() {
         List<LrRangeTest.Point> points = new ArrayList<>();
         double[] losses = {2.0, 1.99, 1.97, 1.9, 1.6, 1.2, 1.0, 0.95, 1.3, 3.0};
         for (int i = 0; i < losses.length; i++) {
@@ -26,10 +26,35 @@ class LrAutoTest {
         LrRangeTest.Result result = LrRangeTest.pick(points);
 
         assertThat(result.minimumLr()).isCloseTo(1e0, within(1e-12)); // index 7: 0.95
-        assertThat(result.lr()).isCloseTo(1e-1, within(1e-12));
         assertThat(result.steepestLr()).isCloseTo(1e-2, within(1e-12)); // 1.6 -> 1.2 is the largest drop
-        assertThat(result.reason()).contains("picked the lowest's lr / 10 = 0.1");
-        assertThat(result.toJson()).containsEntry("picked_lr", 0.1).containsKeys("lr", "loss", "smoothed_loss", "rule");
+        assertThat(result.lr()).isCloseTo(1e-2, within(1e-12)); // below the minimum's 0.1
+        assertThat(result.reason()).contains("steepest descent = 0.01");
+        assertThat(result.toJson()).containsEntry("picked_lr", 0.01).containsKeys("lr", "loss", "smoothed_loss", "rule");
+    }
+
+    @Test
+    void picksTheSmallerOfTheTwoSuggestions() {
+        List<LrRangeTest.Point> points = new ArrayList<>();
+        double[] losses = {2.0, 1.9, 1.5, 1.0, 0.9, 0.85, 0.8, 1.5, 3.0};
+        for (int i = 0; i < losses.length; i++) {
+            points.add(new LrRangeTest.Point(Math.pow(10, -7 + i), losses[i], losses[i]));
+        }
+
+        LrRangeTest.Result result = LrRangeTest.pick(points);
+
+        assertThat(result.minimumLr()).isCloseTo(1e-1, within(1e-12)); // index 6: 0.8
+        assertThat(result.steepestLr()).isCloseTo(1e-4, within(1e-12)); // 1.5 -> 1.0
+        assertThat(result.lr()).isCloseTo(1e-4, within(1e-12));
+
+        losses = new double[] {2.0, 1.99, 1.98, 1.97, 1.0, 3.0}; // the fall ends at the minimum
+        points.clear();
+        for (int i = 0; i < losses.length; i++) {
+            points.add(new LrRangeTest.Point(Math.pow(10, -7 + i), losses[i], losses[i]));
+        }
+        result = LrRangeTest.pick(points);
+        assertThat(result.minimumLr()).isCloseTo(1e-3, within(1e-12));
+        assertThat(result.steepestLr()).isCloseTo(1e-3, within(1e-12));
+        assertThat(result.lr()).isCloseTo(1e-4, within(1e-12));
     }
 
     @Test

@@ -131,4 +131,14 @@ class CorruptedFolderTest {
         assertThat(out.resolve("result.json")).exists();
         assertThat(RunFolder.open(out).readRunJson().status()).isEqualTo(RunStatus.COMPLETED);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"lora", "tip-adapter", "tip-adapter-f"})
+    void everyOtherMethodCompletes(String method) {
+        Path out = tmp.resolve("run-" + method);
+        CliRunner.Outcome outcome = CliRunner.run("finetune", "--model", model.toString(), "--train", data.toString(),
+                "--out", out.toString(), "--method", method, "--epochs", "1", "--batch-size", "4", "--device", "cpu");
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(RunFolder.open(out).readRunJson().status()).isEqualTo(RunStatus.COMPLETED);
+    }
 }

@@ -32,6 +32,9 @@ public final class NotCarried {
                     : "same-class pairs in a batch are not treated as positives (--batches fill's multi-positive loss): "
                             + "CLIPModel's loss counts only each image's own caption as its positive");
         }
+        notes.add("with several processes each computes the contrastive loss over its own batch-size / NPROC pairs "
+                + "(features are not gathered across processes), so a step sees fewer negatives than Diagonal's "
+                + "batch of " + config.data().batchSize() + "; with NPROC=1 the batch is the same");
         notes.add("data order differs: the Trainer's sampler shuffles with torch's generator (seed " + config.seed()
                 + "), not Diagonal's");
         notes.add("best/ holds the weights of the lowest validation loss, not Diagonal's validation metric; no probe "

@@ -19,11 +19,16 @@ if [ "${NNODES:-1}" -gt 1 ]; then
 fi
 if [ "${FSDP:-0}" = "1" ]; then
   ARGS+=(--config_file "$JOB/fsdp.yaml")
+elif ! "$PYTHON" -c 'import torch,sys; sys.exit(0 if torch.cuda.is_available() else 1)' 2>/dev/null; then
+  # CPU only: one process runs plainly; several go through torchrun (--multi_gpu is accelerate's name for
+  # its torchrun launcher) and talk over gloo, since accelerate's --cpu would want mpirun for that
+  if [ "$NPROC" -gt 1 ]; then
+    ARGS+=(--multi_gpu)
+    export DDP_BACKEND="${DDP_BACKEND:-gloo}"
+  else
+    ARGS+=(--cpu)
+  fi
 elif [ "$NPROC" -gt 1 ]; then
   ARGS+=(--multi_gpu)
-fi
-if ! "$PYTHON" -c 'import torch,sys; sys.exit(0 if torch.cuda.is_available() else 1)' 2>/dev/null; then
-  ARGS+=(--cpu)
-  export DDP_BACKEND="${DDP_BACKEND:-gloo}"
 fi
 "$PYTHON" -m accelerate.commands.launch "${ARGS[@]}" "$JOB/train.py" 2>&1 | tee "$DIAGONAL_OUTPUT/launch.log"

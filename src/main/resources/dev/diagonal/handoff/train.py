@@ -172,20 +172,11 @@ def model_dir_of(job_cfg, job=JOB):
     return m if os.path.isabs(m) else str(job / m)
 
 
-def main():
-    job = load_job()
-    cfg = job["config"]
-    out = Path(os.environ.get("DIAGONAL_OUTPUT", JOB / "output"))
-    model_dir = model_dir_of(job)
-    torch.manual_seed(cfg["seed"])
-    model = CLIPModel.from_pretrained(model_dir, torch_dtype=torch.float32)
-    apply_freeze(model, cfg["freeze"])
-    train = Pairs(JOB / "train.csv")
-    val = Pairs(JOB / "val.csv") if (JOB / "val.csv").exists() else None
-    world = int(os.environ.get("WORLD_SIZE", "1"))
+def training_arguments(cfg, out, train_rows, has_val, world):
+    """TrainingArguments for Diagonal's settings, and the run's optimizer steps (as Diagonal counts them)."""
     per_device = max(1, cfg["batch_size"] // world)  # Diagonal's batch is the global batch
     accumulation = cfg["accumulation"]
-    batches = math.ceil(len(train) / (per_device * world))
+    batches = math.ceil(train_rows / (per_device * world))
     total = max(1, cfg["epochs"] * batches // accumulation)
     if cfg.get("max_steps", 0) > 0:
         total = min(total, cfg["max_steps"])
@@ -194,9 +185,25 @@ def main():
         output_dir=str(out), per_device_train_batch_size=per_device, per_device_eval_batch_size=per_device,
         gradient_accumulation_steps=accumulation, max_steps=total, max_grad_norm=cfg["clip_norm"] or None,
         learning_rate=cfg["lr"], seed=cfg["seed"], logging_steps=1, save_strategy="no",
-        eval_strategy="steps" if val else "no", eval_steps=eval_every if val else None,
-        remove_unused_columns=False, report_to=[], dataloader_drop_last=False, use_cpu=not torch.cuda.is_available(),
+        eval_strategy="steps" if has_val else "no", eval_steps=eval_every if has_val else None,
+        remove_unused_columns=False, report_to=[], ddp_find_unused_parameters=False, dataloader_drop_last=False, use_cpu=not torch.cuda.is_available(),
         ddp_backend=os.environ.get("DDP_BACKEND") or None)
+    return args, total
+
+
+def main():
+    job = load_job()
+    cfg = job["config"]
+    out = Path(os.environ.get("DIAGONAL_OUTPUT", JOB / "output"))
+    model_dir = model_dir_of(job)
+    torch.manual_seed(cfg["seed"])
+    model = CLIPModel.from_pretrained(model_dir, dtype=torch.float32)
+    apply_freeze(model, cfg["freeze"])
+    train = Pairs(JOB / "train.csv")
+    val = Pairs(JOB / "val.csv") if (JOB / "val.csv").exists() else None
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    args, total = training_arguments(cfg, out, len(train), val is not None, world)
+    per_device = args.per_device_train_batch_size
     trainer = HandoffTrainer(cfg, total, model=model, args=args, train_dataset=train, eval_dataset=val,
                              data_collator=Collator(model_dir), callbacks=[DiagonalSteps(out, model_dir)])
     trainer.train()

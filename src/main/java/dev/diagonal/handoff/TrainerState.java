@@ -69,7 +69,7 @@ public record TrainerState(long globalStep, List<Map<String, Object>> records) {
             record.put("type", "eval");
             record.put("step", step.asLong());
             entry.fields().forEachRemaining(f -> {
-                if (f.getKey().startsWith("eval_") && f.getValue().isNumber()) {
+                if (f.getKey().startsWith("eval_") && f.getValue().isNumber() && !timing(f.getKey())) {
                     record.put(f.getKey().equals("eval_loss") ? "val_loss" : f.getKey().substring(5), f.getValue().asDouble());
                 }
             });
@@ -89,6 +89,11 @@ public record TrainerState(long globalStep, List<Map<String, Object>> records) {
             record.put("step", step.asLong());
         }
         return record;
+    }
+
+    /** The Trainer's timings of an evaluation (runtime, samples and steps per second): not metrics of the model. */
+    private static boolean timing(String key) {
+        return key.endsWith("_runtime") || key.endsWith("_per_second");
     }
 
     private static void putNumber(Map<String, Object> record, String key, JsonNode entry, String field, String where) {

@@ -122,6 +122,11 @@ class HandoffCommandTest {
                 "--checkpoint", "latest", "--device", "cpu", "--out", tmp.resolve("eval-latest.json").toString());
         assertThat(latest.exitCode()).as(latest.err()).isZero();
         assertThat(latest.err()).contains("checkpoints/step-6");
+
+        CliRunner.Outcome exported = CliRunner.run("export", "--run", run.toString(), "--out", tmp.resolve("export").toString());
+        assertThat(exported.exitCode()).as(exported.err()).isZero();
+        assertThat(tmp.resolve("export/model.safetensors")).isRegularFile();
+        assertThat(tmp.resolve("export/tokenizer.json")).isRegularFile();
     }
 
     @Test

@@ -39,7 +39,8 @@ public final class FinetuneView extends BorderPane {
         start.getStyleClass().add("primary");
         start.setId("start-training");
         setTop(Ui.header("Fine-tune", "Contrastive fine-tuning (FLYP) or a linear probe; every run is saved and resumable.",
-                start, Ui.button("Stop", model.stopCommand(), "Ctrl+Shift+.")));
+                start, Ui.button("Stop", model.stopCommand(), "Ctrl+Shift+."),
+                Ui.button("Export as a cluster job…", model.clusterJobCommand(), "accelerate/torchrun job; bring it back with import-run")));
         setLeft(setup(model));
         setCenter(live(model.display(), thumbnails));
     }

@@ -67,7 +67,7 @@ def main():
             return out
 
     with tempfile.TemporaryDirectory() as tmp:
-        targs, total = train.training_arguments(CONFIG, tmp, len(Fixed()), False, 1)
+        targs, total = train.training_arguments(CONFIG, tmp, len(Fixed()), 0, 1)
         trainer = Recording(CONFIG, total, model=model, args=targs, train_dataset=Fixed(),
                             data_collator=lambda rows: dict(batch),
                             callbacks=[train.DiagonalSteps(None, None), StopAfterOne()])

@@ -150,6 +150,15 @@ class HandoffTrainer(Trainer):
         super().__init__(**kw)
         self.cfg, self.total_steps = cfg, total_steps
 
+    def get_train_dataloader(self):
+        """Training batches only are dropped when short (Diagonal's sampler); evaluation keeps every row."""
+        keep = self.args.dataloader_drop_last
+        self.args.dataloader_drop_last = True
+        try:
+            return super().get_train_dataloader()
+        finally:
+            self.args.dataloader_drop_last = keep
+
     def create_optimizer(self, model=None):
         if self.optimizer is None:
             self.optimizer = make_optimizer(self.model, self.cfg)
@@ -172,11 +181,14 @@ def model_dir_of(job_cfg, job=JOB):
     return m if os.path.isabs(m) else str(job / m)
 
 
-def training_arguments(cfg, out, train_rows, has_val, world):
-    """TrainingArguments for Diagonal's settings, and the run's optimizer steps (as Diagonal counts them)."""
-    per_device = max(1, cfg["batch_size"] // world)  # Diagonal's batch is the global batch
+def training_arguments(cfg, out, train_rows, val_rows, world):
+    """TrainingArguments for Diagonal's settings, and the run's optimizer steps (as Diagonal counts them).
+
+    Diagonal's batch is the global batch, capped at the training rows, and its sampler leaves out the samples
+    that do not fill a last batch: so does the job (drop_last), each process taking batch / world. Evaluation keeps every validation row."""
+    per_device = max(1, min(cfg["batch_size"], train_rows) // world)
     accumulation = cfg["accumulation"]
-    batches = math.ceil(train_rows / (per_device * world))
+    batches = max(1, train_rows // (per_device * world))
     total = max(1, cfg["epochs"] * batches // accumulation)
     if cfg.get("max_steps", 0) > 0:
         total = min(total, cfg["max_steps"])
@@ -185,7 +197,7 @@ def training_arguments(cfg, out, train_rows, has_val, world):
         output_dir=str(out), per_device_train_batch_size=per_device, per_device_eval_batch_size=per_device,
         gradient_accumulation_steps=accumulation, max_steps=total, max_grad_norm=cfg["clip_norm"] or None,
         learning_rate=cfg["lr"], seed=cfg["seed"], logging_steps=1, save_strategy="no",
-        eval_strategy="steps" if has_val else "no", eval_steps=eval_every if has_val else None,
+        eval_strategy="steps" if val_rows else "no", eval_steps=eval_every if val_rows else None,
         remove_unused_columns=False, report_to=[], ddp_find_unused_parameters=False, dataloader_drop_last=False, use_cpu=not torch.cuda.is_available(),
         ddp_backend=os.environ.get("DDP_BACKEND") or None)
     return args, total
@@ -202,7 +214,7 @@ def main():
     train = Pairs(JOB / "train.csv")
     val = Pairs(JOB / "val.csv") if (JOB / "val.csv").exists() else None
     world = int(os.environ.get("WORLD_SIZE", "1"))
-    args, total = training_arguments(cfg, out, len(train), val is not None, world)
+    args, total = training_arguments(cfg, out, len(train), len(val) if val else 0, world)
     per_device = args.per_device_train_batch_size
     trainer = HandoffTrainer(cfg, total, model=model, args=args, train_dataset=train, eval_dataset=val,
                              data_collator=Collator(model_dir), callbacks=[DiagonalSteps(out, model_dir)])

@@ -99,7 +99,7 @@ class HandoffCommandTest {
         Path run = tmp.resolve("imported");
         CliRunner.Outcome imported = CliRunner.run("import-run", output.toString(), "--out", run.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
-        assertThat(imported.out()).contains("imported 6 steps", "best val_loss 0.7782 at step 1");
+        assertThat(imported.out()).contains("imported 4 steps", "best val_loss 0.7782 at step 1");
 
         RunInfo info = RunFolder.open(run).readRunJson();
         assertThat(info.status()).isEqualTo(RunStatus.COMPLETED);
@@ -108,9 +108,9 @@ class HandoffCommandTest {
         assertThat(info.provenance().pytorchVersion()).isEqualTo("2.13.0+cpu");
         assertThat(info.bestMetric().step()).isEqualTo(1L);
         List<Map<String, Object>> metrics = RunFolder.open(run).readMetrics();
-        assertThat(metrics).filteredOn(m -> m.containsKey("loss") && m.containsKey("lr")).hasSize(6);
-        assertThat(metrics).filteredOn(m -> "eval".equals(m.get("type")) && m.containsKey("val_loss")).hasSize(7);
-        assertThat(run.resolve("checkpoints/step-6/model.safetensors")).isRegularFile();
+        assertThat(metrics).filteredOn(m -> m.containsKey("loss") && m.containsKey("lr")).hasSize(4);
+        assertThat(metrics).filteredOn(m -> "eval".equals(m.get("type")) && m.containsKey("val_loss")).hasSize(5);
+        assertThat(run.resolve("checkpoints/step-4/model.safetensors")).isRegularFile();
 
         CliRunner.Outcome evaluated = CliRunner.run("evaluate", "--model", run.toString(), "--data", data.toString(),
                 "--device", "cpu", "--out", tmp.resolve("eval.json").toString());
@@ -121,7 +121,7 @@ class HandoffCommandTest {
         CliRunner.Outcome latest = CliRunner.run("evaluate", "--model", run.toString(), "--data", data.toString(),
                 "--checkpoint", "latest", "--device", "cpu", "--out", tmp.resolve("eval-latest.json").toString());
         assertThat(latest.exitCode()).as(latest.err()).isZero();
-        assertThat(latest.err()).contains("checkpoints/step-6");
+        assertThat(latest.err()).contains("checkpoints/step-4");
 
         CliRunner.Outcome exported = CliRunner.run("export", "--run", run.toString(), "--out", tmp.resolve("export").toString());
         assertThat(exported.exitCode()).as(exported.err()).isZero();

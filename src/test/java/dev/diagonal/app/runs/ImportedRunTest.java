@@ -38,7 +38,7 @@ class ImportedRunTest {
         assertThat(model.metrics()).contains("loss", "lr", "val_loss").doesNotContain("runtime", "samples_per_second");
         model.metricProperty().set("val_loss");
         assertThat(model.curves()).hasSize(1);
-        assertThat(model.curves().get(0).size()).isEqualTo(7);
+        assertThat(model.curves().get(0).size()).isEqualTo(5);
     }
 
     private static void copyAll(Path from, Path to) throws IOException {

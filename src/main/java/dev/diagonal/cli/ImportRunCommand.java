@@ -29,6 +29,7 @@ final class ImportRunCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT, "imported %d steps (%d metric records)%s -> %s%n", imported.steps(),
                 imported.records(), imported.best() == null ? "" : String.format(Locale.ROOT, ", best val_loss %.4f at step %d",
                         imported.best().value(), imported.best().step()), imported.run().path());
+        spec.commandLine().getOut().println(imported.snapshots());
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -43,8 +43,9 @@ public final class ImportRun {
      * @param steps the Trainer's last step
      * @param records metric records written
      * @param best the best validation loss kept in {@code best/}, or null without one
+     * @param snapshots how many similarity snapshots were written, or why none were
      */
-    public record Imported(RunFolder run, long steps, int records, BestMetric best) {}
+    public record Imported(RunFolder run, long steps, int records, BestMetric best, String snapshots) {}
 
     private ImportRun() {}
 
@@ -85,7 +86,13 @@ public final class ImportRun {
                 state.records().forEach(metrics::append);
             }
             run.writeRunJson(runInfo(run, job, handoff, output, best));
-            return new Imported(run, state.globalStep(), state.records().size(), best);
+            Map<Long, Path> models = new java.util.TreeMap<>();
+            if (hasBest && best != null) {
+                models.put(best.step(), run.bestDir());
+            }
+            models.put(state.globalStep(), run.checkpointsDir().resolve(stepDir));
+            String snapshots = ProbeSnapshots.write(run, output.toAbsolutePath().normalize().getParent(), probeSize(job), models);
+            return new Imported(run, state.globalStep(), state.records().size(), best, snapshots);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(out);
             if (e instanceof DiagonalException d) {
@@ -121,6 +128,10 @@ public final class ImportRun {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return new RunInfo(run.id(), Methods.CONTRASTIVE, RunStatus.COMPLETED, hyper, provenance, now, now, best,
                 "imported: " + where(handoff), null);
+    }
+
+    private static int probeSize(Map<String, Object> job) {
+        return job.get("config") instanceof Map<?, ?> config && config.get("probe_size") instanceof Number n ? n.intValue() : 12;
     }
 
     /** One line on where the job ran, e.g. "accelerate 1.15.0, 2 processes, cpu (gloo) on host-1". */

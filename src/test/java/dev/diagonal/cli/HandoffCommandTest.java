@@ -99,7 +99,8 @@ class HandoffCommandTest {
         Path run = tmp.resolve("imported");
         CliRunner.Outcome imported = CliRunner.run("import-run", output.toString(), "--out", run.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
-        assertThat(imported.out()).contains("imported 4 steps", "best val_loss 0.7782 at step 1");
+        assertThat(imported.out()).contains("imported 4 steps", "best val_loss 0.7782 at step 1",
+                "no similarity snapshots: the job's val.csv");
 
         RunInfo info = RunFolder.open(run).readRunJson();
         assertThat(info.status()).isEqualTo(RunStatus.COMPLETED);
@@ -127,6 +128,23 @@ class HandoffCommandTest {
         assertThat(exported.exitCode()).as(exported.err()).isZero();
         assertThat(tmp.resolve("export/model.safetensors")).isRegularFile();
         assertThat(tmp.resolve("export/tokenizer.json")).isRegularFile();
+    }
+
+    @Test
+    void importReScoresTheProbeOnTheImportedCheckpoints() throws IOException {
+        Path output = jobOutput(tmp.resolve("probed"));
+        List<String> rows = new java.util.ArrayList<>(List.of("image_path,caption"));
+        try (var images = Files.walk(data)) {
+            images.filter(p -> p.toString().endsWith(".png")).sorted().limit(4)
+                    .forEach(p -> rows.add(p.toAbsolutePath() + ",a " + p.getParent().getFileName() + " shape"));
+        }
+        Files.write(output.getParent().resolve("val.csv"), rows);
+        Path run = tmp.resolve("probed-run");
+        CliRunner.Outcome imported = CliRunner.run("import-run", output.toString(), "--out", run.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("2 similarity snapshots (the probe of 4 pairs re-scored)");
+        assertThat(RunFolder.open(run).similaritySteps()).containsExactly(1L, 4L);
+        assertThat(RunFolder.open(run).readSimilarity(4).matrix()).hasDimensions(4, 4);
     }
 
     @Test

@@ -77,6 +77,12 @@ class HandoffCommandTest {
         assertThat(auto.exitCode()).isEqualTo(1);
         assertThat(auto.err()).contains("--lr auto does not carry over");
 
+        CliRunner.Outcome badLr = CliRunner.run("handoff", "--model", model.toString(), "--train", data.toString(),
+                "--out", tmp.resolve("job-lr").toString(), "--lr", "-1");
+        assertThat(badLr.exitCode()).isEqualTo(1);
+        assertThat(badLr.err()).contains("--lr must be a positive number");
+        assertThat(tmp.resolve("job-lr")).doesNotExist();
+
         CliRunner.Outcome notModel = CliRunner.run("handoff", "--model", data.toString(), "--train", data.toString(),
                 "--out", tmp.resolve("job-model").toString());
         assertThat(notModel.exitCode()).isEqualTo(1);

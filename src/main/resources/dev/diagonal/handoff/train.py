@@ -122,7 +122,7 @@ class Collator:
 class DiagonalSteps(TrainerCallback):
     """Clamps the logit scale after every step and keeps the best weights (lowest eval loss) in output/best."""
 
-    def __init__(self, out, model_dir):
+    def __init__(self, out, model_dir):  # best/ is written by rank 0 alone: fine for DDP, skipped under FSDP
         self.out, self.model_dir, self.best = out, model_dir, None
 
     def on_step_end(self, args, state, control, model=None, **kw):
@@ -130,6 +130,8 @@ class DiagonalSteps(TrainerCallback):
 
     def on_evaluate(self, args, state, control, model=None, metrics=None, **kw):
         loss = (metrics or {}).get("eval_loss")
+        if os.environ.get("ACCELERATE_USE_FSDP", "false").lower() == "true":
+            return  # a sharded model is gathered by all ranks at once: only the final weights are saved (Trainer.save_model)
         if loss is None or not state.is_world_process_zero or (self.best is not None and loss >= self.best):
             return
         self.best = loss
@@ -140,6 +142,10 @@ class DiagonalSteps(TrainerCallback):
 def save_model(model, target, model_dir):
     """The weights plus the model folder's tokenizer and processor files: a loadable HF folder."""
     getattr(model, "module", model).save_pretrained(target)
+    copy_assets(target, model_dir)
+
+
+def copy_assets(target, model_dir):
     for f in Path(model_dir).iterdir():
         if f.is_file() and not f.name.endswith(WEIGHT_FILES) and f.name != "config.json" and not (target / f.name).exists():
             shutil.copy(f, target / f.name)
@@ -221,8 +227,9 @@ def main():
     trainer.train()
     if val:
         trainer.evaluate()
+    trainer.save_model(str(out / "final"))  # every rank calls it: under FSDP the full state dict is gathered
     if trainer.is_world_process_zero():
-        save_model(trainer.model, out / "final", model_dir)
+        copy_assets(out / "final", model_dir)
         trainer.save_state()  # output/trainer_state.json: log_history is the run's metrics
         import accelerate, transformers
         (out / "handoff.json").write_text(json.dumps({

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * resumed run gets the same lists): load and validate, split off a validation share when no validation
  * set is given, pick few-shot samples, and caption label-only samples from {@link CaptionTemplates}.
  */
-final class DataSetup {
+public final class DataSetup {
 
     /** Fewest validation samples worth splitting off. */
     static final int MIN_SPLIT_VAL = 2;
@@ -32,12 +32,12 @@ final class DataSetup {
      *     targets to be true: its own caption (case-folded), or its label when the caption comes from a
      *     template; null when it has neither
      */
-    record Prepared(List<Sample> train, List<Sample> val, List<String> classes, List<String> batchKeys) {}
+    public record Prepared(List<Sample> train, List<Sample> val, List<String> classes, List<String> batchKeys) {}
 
     private DataSetup() {}
 
     /** Loads and prepares; notes for the user (skipped rows, no validation set) go to {@code warnings}. */
-    static Prepared prepare(Path trainPath, Path valPath, TrainingConfig config, Consumer<String> warnings) {
+    public static Prepared prepare(Path trainPath, Path valPath, TrainingConfig config, Consumer<String> warnings) {
         Dataset trainSet = load(trainPath, warnings);
         List<Sample> train = trainSet.samples();
         List<Sample> val;

@@ -40,7 +40,8 @@ public final class FinetuneView extends BorderPane {
         start.getStyleClass().add("primary");
         start.setId("start-training");
         setTop(Ui.header("Fine-tune", "Contrastive (FLYP), LoRA, a linear probe or Tip-Adapter(-F); every run is saved.",
-                start, Ui.button("Stop", model.stopCommand(), "Ctrl+Shift+.")));
+                start, Ui.button("Stop", model.stopCommand(), "Ctrl+Shift+."),
+                Ui.button("Export as a cluster job…", model.clusterJobCommand(), "accelerate/torchrun job; bring it back with import-run")));
         setLeft(setup(model));
         setCenter(live(model.display(), model.wiseFt(), thumbnails));
     }

@@ -58,6 +58,7 @@ public final class FinetuneViewModel {
     private final WiseFtControl wiseFt;
     private final Command start;
     private final Command stop;
+    private final dev.diagonal.app.handoff.ClusterJobExport clusterJob;
     private TaskHandle handle;
     private Duration pollInterval = Duration.ofSeconds(1);
 
@@ -68,6 +69,7 @@ public final class FinetuneViewModel {
                 && session.project() != null && session.project().modelPath().map(Files::isDirectory).orElse(false),
                 running, train, session.projectProperty(), session.projectRevisionProperty()));
         stop = new Command(() -> handle.cancel(), running);
+        clusterJob = new dev.diagonal.app.handoff.ClusterJobExport(session, this);
         session.projectProperty().addListener((obs, old, project) -> {
             if (!running.get()) {
                 display.clear("");
@@ -291,6 +293,11 @@ public final class FinetuneViewModel {
 
     public Command startCommand() {
         return start;
+    }
+
+    /** "Export as a cluster job…": the form's run as an accelerate/Trainer job ({@code diagonal handoff}). */
+    public Command clusterJobCommand() {
+        return clusterJob.command();
     }
 
     public Command stopCommand() {

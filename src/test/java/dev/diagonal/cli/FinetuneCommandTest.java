@@ -122,7 +122,7 @@ class FinetuneCommandTest {
                 "--out", out.toString(), "--lr", "auto", "--epochs", "1", "--batch-size", "8", "--device", "cpu");
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         assertThat(outcome.out()).containsPattern("LR range test \\(\\d+ steps on training batches, lr 1e-07 to 1e\\+00\\)")
-                .contains("picked the lowest's lr / 10 = ");
+                .contains("picked the smaller of the lowest's lr / 10 and the steepest descent = ");
         assertThat(RunFolder.open(out).readRunJson().hyperparameters()).containsKey("lr_range_test");
     }
 

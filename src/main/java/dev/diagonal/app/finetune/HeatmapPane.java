@@ -76,7 +76,10 @@ final class HeatmapPane extends VBox {
         CoalescedRedraw rebuild = new CoalescedRedraw(Platform::runLater, () -> {
             SimilaritySnapshot snapshot = replay.shownProperty().get();
             if (snapshot != null) {
-                chart.show(snapshot);
+                // one scale over the whole run (and a preview shown instead), so a colour is one cosine at every step
+                java.util.List<SimilaritySnapshot> all = new java.util.ArrayList<>(replay.snapshots());
+                all.add(snapshot);
+                chart.show(snapshot, new SimilarityColors(all), replay.logitScaleAt(snapshot.step()));
             }
         });
         chart.visibleProperty().bind(replay.shownProperty().isNotNull());

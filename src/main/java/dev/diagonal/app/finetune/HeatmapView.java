@@ -36,6 +36,8 @@ final class HeatmapView extends Region {
     private static final double BAR = 12;
     private static final double BAR_LABELS = 52;
     private static final double GAP = 6;
+    /** The diagonal's ring: a red off the viridis palette, seen on its dark and its bright end alike. */
+    static final int DIAGONAL = 0xFFFF3B5C;
 
     private final Label title = new Label();
     private final ImageView cells = new ImageView();
@@ -44,7 +46,7 @@ final class HeatmapView extends Region {
     private final Canvas bar = new Canvas();
     private final Label maxLabel = new Label();
     private final Label minLabel = new Label();
-    private final Label scaleTitle = new Label("similarity");
+    private final Label scaleTitle = new Label("cosine");
     private final Tooltip tip = new Tooltip();
     private List<String> rowLabels = List.of();
     private List<String> colLabels = List.of();
@@ -98,24 +100,32 @@ final class HeatmapView extends Region {
         scene.snapshot(null);
     }
 
-    /** Shows {@code snapshot}: redraws the headers only when its probe batch differs from the last one's. */
+    /** Shows {@code snapshot} on its own colour scale, softmax at CLIP's logit scale (warm-up, tests). */
     void show(SimilaritySnapshot snapshot) {
-        if (!snapshot.rowLabels().equals(rowLabels) || !snapshot.colLabels().equals(colLabels)
+        show(snapshot, new SimilarityColors(snapshot), Double.NaN);
+    }
+
+    /**
+     * Shows {@code snapshot} on {@code colors} (the run's scale), the tooltips' softmax at {@code logitScale}
+     * (NaN: unknown). Redraws the headers only when its probe batch differs from the last one's.
+     */
+    void show(SimilaritySnapshot snapshot, SimilarityColors colors, double logitScale) {
+        List<String> columns = ProbeLabels.columns(snapshot);
+        if (!snapshot.rowLabels().equals(rowLabels) || !columns.equals(colLabels)
                 || !Objects.equals(snapshot.imagePaths(), imagePaths)) {
             rowLabels = snapshot.rowLabels();
-            colLabels = snapshot.colLabels();
+            colLabels = columns;
             imagePaths = snapshot.imagePaths();
             loadThumbnails();
             cell = 0; // headers are redrawn at the next layout
             requestLayout();
         }
-        SimilarityColors colors = new SimilarityColors(snapshot);
         cellColors = colors.pixels(snapshot);
         paint();
         title.setText("probe batch at step " + snapshot.step() + ": images × captions");
         maxLabel.setText(String.format(java.util.Locale.ROOT, "%.3f", colors.max()));
         minLabel.setText(String.format(java.util.Locale.ROOT, "%.3f", colors.min()));
-        tips = new SimilarityTips(snapshot);
+        tips = new SimilarityTips(snapshot, logitScale);
         if (hoverRow >= 0) {
             tip.setText(tips.text(hoverRow, hoverCol));
         }
@@ -198,10 +208,41 @@ final class HeatmapView extends Region {
                 System.arraycopy(pixels, line, pixels, line + y * width, width);
             }
         }
+        outlineDiagonal(Math.min(rows, cols), size, width);
         image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbPreInstance(), pixels, 0, width);
         if (cells.getImage() != image) {
             cells.setImage(image);
         }
+    }
+
+    /**
+     * Rings the true pairs' cells with a 1 px line in a colour the palette never takes, so the diagonal
+     * reads at any value; cells under 4 px stay unringed (the ring would be all there is of them).
+     */
+    private void outlineDiagonal(int pairs, int size, int width) {
+        if (size < 4) {
+            return;
+        }
+        for (int i = 0; i < pairs; i++) {
+            int top = i * size * width + i * size;
+            int bottom = top + (size - 1) * width;
+            java.util.Arrays.fill(pixels, top, top + size, DIAGONAL);
+            java.util.Arrays.fill(pixels, bottom, bottom + size, DIAGONAL);
+            for (int y = 1; y < size - 1; y++) {
+                pixels[top + y * width] = DIAGONAL;
+                pixels[top + y * width + size - 1] = DIAGONAL;
+            }
+        }
+    }
+
+    /** The ARGB colour at pixel {@code x, y} of the drawn cells (0 before the first draw). */
+    int pixel(int x, int y) {
+        return cells.getImage() == null ? 0 : cells.getImage().getPixelReader().getArgb(x, y);
+    }
+
+    /** The tooltip's current text. */
+    String tipText() {
+        return tip.getText();
     }
 
     private void hover(double x, double y) {

@@ -120,6 +120,7 @@ public final class RunDisplay {
         }
         if (!newSteps.isEmpty()) {
             steps.addAll(newSteps);
+            newSteps.forEach(s -> replay.noteLogitScale(s.step(), s.logitScale()));
             TrainingFeed.Step last = newSteps.get(newSteps.size() - 1);
             progress.set(totalSteps > 0 ? (double) last.step() / totalSteps : -1);
             status.set(statusPrefix + String.format(Locale.ROOT, "step %d%s · loss %.4f%s%s%s", last.step(),

@@ -1,28 +1,45 @@
 package dev.diagonal.app.finetune;
 
 import dev.diagonal.project.SimilaritySnapshot;
+import java.util.Collection;
 
 /**
- * The heatmap's colour scale over one snapshot: twelve bands from near-white (the lowest similarity)
- * to dark blue (the highest), the same bands the chart-based heatmap used. Turns a snapshot into one
- * ARGB pixel per cell, rows = images, columns = captions.
+ * The heatmap's colour scale: viridis (dark violet at the lowest similarity, through blue and green, to
+ * yellow at the highest), whose lightness rises evenly so the brightest cells, usually the diagonal,
+ * stand out and equal steps of similarity look like equal steps. One scale spans every snapshot of a
+ * run so that a colour means the same cosine at every step. Turns a snapshot into one ARGB pixel per
+ * cell, rows = images, columns = captions.
  */
 final class SimilarityColors {
 
-    /** How many colour bands the range is cut into. */
-    static final int BANDS = 12;
+    /** How many blocks the colour bar is drawn in (cells themselves are coloured continuously). */
+    static final int BANDS = 64;
+
+    /** matplotlib's viridis at 0, 1/8, …, 1; linear in between keeps its lightness monotone. */
+    private static final int[] VIRIDIS = {0x440154, 0x472C7A, 0x3B518B, 0x2C718E, 0x21908D, 0x27AD81,
+        0x5CC863, 0xAADC32, 0xFDE725};
+
+    /** What NaN cells show: no colour of the scale. */
+    static final int NAN_COLOR = 0xFFFFFFFF;
 
     private final double min;
     private final double max;
 
     /** The scale spanning {@code snapshot}'s lowest to highest similarity (a flat matrix gets a unit range). */
     SimilarityColors(SimilaritySnapshot snapshot) {
+        this(java.util.List.of(snapshot));
+    }
+
+    /** The scale spanning the lowest to highest similarity of all {@code snapshots} (a run's, say). */
+    SimilarityColors(Collection<SimilaritySnapshot> snapshots) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (float[] row : snapshot.matrix()) {
-            for (float value : row) {
-                lo = Math.min(lo, value);
-                hi = Math.max(hi, value);
+        for (SimilaritySnapshot snapshot : snapshots) {
+            for (float[] row : snapshot.matrix()) {
+                for (float value : row) {
+                    lo = Math.min(lo, value);
+                    hi = Math.max(hi, value);
+                }
             }
         }
         if (!(lo <= hi)) { // empty, or NaN everywhere
@@ -41,22 +58,30 @@ final class SimilarityColors {
         return max;
     }
 
-    /** The ARGB colour of band {@code band} (0 = lowest). */
+    /** The ARGB colour of colour-bar block {@code band} (0 = lowest). */
     static int bandColor(int band) {
-        float t = band / (float) (BANDS - 1);
-        int r = Math.round(247 - t * 229);
-        int g = Math.round(249 - t * 186);
-        int b = Math.round(252 - t * 112);
-        return 0xFF000000 | r << 16 | g << 8 | b;
+        return palette(band / (double) (BANDS - 1));
+    }
+
+    /** The ARGB colour at {@code t} from 0 (lowest) to 1 (highest), clamped. */
+    static int palette(double t) {
+        double x = Math.max(0, Math.min(1, t)) * (VIRIDIS.length - 1);
+        int i = Math.min(VIRIDIS.length - 2, (int) Math.floor(x));
+        double f = x - i;
+        int a = VIRIDIS[i];
+        int b = VIRIDIS[i + 1];
+        int r = (int) Math.round((a >> 16 & 0xFF) * (1 - f) + (b >> 16 & 0xFF) * f);
+        int g = (int) Math.round((a >> 8 & 0xFF) * (1 - f) + (b >> 8 & 0xFF) * f);
+        int bl = (int) Math.round((a & 0xFF) * (1 - f) + (b & 0xFF) * f);
+        return 0xFF000000 | r << 16 | g << 8 | bl;
     }
 
     /** The ARGB colour of a similarity; NaN is white. */
     int color(double value) {
         if (Double.isNaN(value)) {
-            return 0xFFFFFFFF;
+            return NAN_COLOR;
         }
-        int band = (int) Math.floor((value - min) / (max - min) * BANDS);
-        return bandColor(Math.max(0, Math.min(BANDS - 1, band)));
+        return palette((value - min) / (max - min));
     }
 
     /** One ARGB pixel per cell, row-major ({@code rows × cols}), for {@code PixelWriter.setPixels}. */

@@ -33,6 +33,7 @@ public final class SimilarityReplay {
     private SimilaritySnapshot instead;
     private String insteadLabel;
     private boolean adding;
+    private final java.util.TreeMap<Long, Double> logitScales = new java.util.TreeMap<>();
 
     public SimilarityReplay() {
         selectedIndex.addListener((obs, old, index) -> {
@@ -85,9 +86,24 @@ public final class SimilarityReplay {
         refresh();
     }
 
+    /** Notes the run's {@code exp(logit_scale)} at {@code step}, for the tooltips' softmax; NaN is ignored. */
+    void noteLogitScale(long step, double scale) {
+        if (scale > 0 && Double.isFinite(scale)) {
+            logitScales.put(step, scale);
+        }
+    }
+
+    /** The run's logit scale at the last noted step up to {@code step} (else the first noted), NaN when none is. */
+    double logitScaleAt(long step) {
+        var entry = logitScales.floorEntry(step);
+        entry = entry != null ? entry : logitScales.ceilingEntry(step);
+        return entry == null ? Double.NaN : entry.getValue();
+    }
+
     /** Forgets every snapshot and follows the latest again. */
     public void clear() {
         instead = null;
+        logitScales.clear();
         adding = true;
         snapshots.clear();
         selectedIndex.set(-1);

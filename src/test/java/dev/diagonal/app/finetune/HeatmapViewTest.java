@@ -14,6 +14,8 @@ import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,5 +87,41 @@ class HeatmapViewTest {
         assertThat(shown.get(1).getWidth()).isEqualTo(64);
         assertThat(shown.get(2).getWidth()).isEqualTo(70);
         assertThat(shown.get(3)).isNull();
+    }
+
+    @Test
+    void hoverNamesTheClassAndTheNumbersAndTheDiagonalIsRinged() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        List<String> rows = List.of("cat", "dog", "bird");
+        List<String> captions = List.of("a painting of a cat.", "a rendering of a dog.", "a cartoon of a bird.");
+        float[][] matrix = {{0.3f, 0.1f, 0.2f}, {0.25f, 0.2f, 0.1f}, {0f, 0.1f, 0.4f}};
+
+        List<Object> seen = WaitForAsyncUtils.asyncFx(() -> {
+            HeatmapView view = new HeatmapView(null);
+            Scene scene = new Scene(new StackPane(view), 600, 500);
+            SimilaritySnapshot snapshot = new SimilaritySnapshot(5, rows, captions, matrix, null);
+            view.show(snapshot, new SimilarityColors(List.of(snapshot)), 50);
+            scene.getRoot().applyCss();
+            scene.getRoot().layout(); // the scene's size reaches the view: cells of many pixels
+            ImageView cells = (ImageView) view.getChildrenUnmodifiable().stream()
+                    .filter(ImageView.class::isInstance).findFirst().orElseThrow();
+            double cell = cells.getImage().getWidth() / 3;
+            // the pointer rests on image "dog", caption "dog": the centre of cell (1, 1)
+            javafx.geometry.Point2D at = cells.localToScene(1.5 * cell, 1.5 * cell); // events carry scene coordinates
+            cells.fireEvent(new MouseEvent(MouseEvent.MOUSE_MOVED, at.getX(), at.getY(), 0, 0, MouseButton.NONE, 0,
+                    false, false, false, false, false, false, false, false, false, false, null));
+            int c = (int) cell;
+            assertThat(c).as("cells large enough to ring").isGreaterThanOrEqualTo(4);
+            return List.<Object>of(view.tipText(), view.pixel(c + c / 2, c), view.pixel(c + c / 2, c + c / 2),
+                    view.pixel(c / 2, c + c / 2));
+        }).get();
+
+        assertThat((String) seen.get(0)).startsWith("dog ↔ dog (a true pair)\ncosine 0.200\n")
+                .contains("softmax at the run's logit scale 50.000").contains("this image's caption ranks 2 of 3")
+                .contains("this caption's image ranks 1 of 3");
+        assertThat(seen.get(1)).as("the true pair's cell has a ring").isEqualTo(HeatmapView.DIAGONAL);
+        assertThat(seen.get(2)).as("inside the ring, its colour").isNotEqualTo(HeatmapView.DIAGONAL);
+        assertThat(seen.get(3)).as("an off-diagonal cell has none").isNotEqualTo(HeatmapView.DIAGONAL)
+                .isNotEqualTo(seen.get(2));
     }
 }

@@ -117,4 +117,20 @@ class SimilarityReplayTest {
         replay.add(List.of(snapshotAt(5, 0.3f), snapshotAt(6, 0.4f)));
         assertThat(shownStep()).isEqualTo(6);
     }
+
+    @Test
+    void theLogitScaleForASnapshotIsTheRunsLastOneUpToItsStep() {
+        SimilarityReplay replay = new SimilarityReplay();
+        assertThat(replay.logitScaleAt(10)).isNaN();
+        replay.noteLogitScale(5, 90);
+        replay.noteLogitScale(20, 110);
+        replay.noteLogitScale(30, Double.NaN); // a step without one (a method that does not train it)
+
+        assertThat(replay.logitScaleAt(0)).as("before the first noted: the first").isEqualTo(90);
+        assertThat(replay.logitScaleAt(19)).isEqualTo(90);
+        assertThat(replay.logitScaleAt(20)).isEqualTo(110);
+        assertThat(replay.logitScaleAt(40)).isEqualTo(110);
+        replay.clear();
+        assertThat(replay.logitScaleAt(40)).isNaN();
+    }
 }

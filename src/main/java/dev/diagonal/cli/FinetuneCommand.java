@@ -33,7 +33,7 @@ final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--method", defaultValue = Methods.CONTRASTIVE, description = "contrastive, linear-probe, lora, tip-adapter or tip-adapter-f (default: ${DEFAULT-VALUE})")
     String method;
 
-    @Option(names = "--checkpoint-every", defaultValue = "0", description = "checkpoint every N steps, 0 for each evaluation (default: ${DEFAULT-VALUE})")
+    @Option(names = "--checkpoint-every", defaultValue = "0", description = "checkpoint every N steps, 0 for every 10 minutes (and always at the end and on cancel; default: ${DEFAULT-VALUE})")
     int checkpointEvery;
 
     @Option(names = "--probe-size", defaultValue = "12", description = "images in the probe batch's similarity matrix (default: ${DEFAULT-VALUE})")

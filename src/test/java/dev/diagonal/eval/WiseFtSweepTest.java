@@ -71,7 +71,7 @@ class WiseFtSweepTest {
         assertThat(rows.get(2).get("metrics")).isEqualTo(swept.get("metrics"));
         assertThat(start.get("metrics")).isNotEqualTo(swept.get("metrics")); // the run did change the model
         assertThat(rows.get(0).keySet()).containsExactly("alpha", "metrics");
-        assertThat(((Map<?, ?>) rows.get(0).get("metrics")).keySet()).asList().contains("zeroshot_top1", "zeroshot_top5", "image_to_text_r1");
+        assertThat(new ArrayList<Object>(((Map<?, ?>) rows.get(0).get("metrics")).keySet())).contains("zeroshot_top1", "zeroshot_top5", "image_to_text_r1");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.diagonal.cli;
 
 import dev.diagonal.eval.Evaluation;
+import dev.diagonal.eval.MetricNames;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,26 +69,31 @@ final class EvaluateCommand implements Callable<Integer> {
         err.flush();
         JsonOutput.write(out, result);
         PrintWriter console = spec.commandLine().getOut();
-        if (result.containsKey("top1")) {
-            console.printf("zero-shot top-1 %.4f  top-5 %.4f%n", (Double) result.get("top1"), (Double) result.get("top5"));
+        Map<?, ?> metrics = (Map<?, ?>) result.get("metrics");
+        if (metrics.containsKey(MetricNames.ZEROSHOT_TOP1)) {
+            console.printf("zero-shot top-1 %.4f  top-5 %.4f%n", metrics.get(MetricNames.ZEROSHOT_TOP1),
+                    metrics.get(MetricNames.ZEROSHOT_TOP5));
         }
-        if (result.get("retrieval") instanceof Map<?, ?> retrieval) {
-            Map<?, ?> i2t = (Map<?, ?>) retrieval.get("image_to_text");
-            Map<?, ?> t2i = (Map<?, ?>) retrieval.get("text_to_image");
+        if (metrics.containsKey(MetricNames.IMAGE_TO_TEXT_R1)) {
             console.printf("retrieval image->text R@1 %.4f R@5 %.4f R@10 %.4f | text->image R@1 %.4f R@5 %.4f R@10 %.4f%n",
-                    i2t.get("r1"), i2t.get("r5"), i2t.get("r10"), t2i.get("r1"), t2i.get("r5"), t2i.get("r10"));
+                    metrics.get(MetricNames.IMAGE_TO_TEXT_R1), metrics.get(MetricNames.IMAGE_TO_TEXT_R5),
+                    metrics.get(MetricNames.IMAGE_TO_TEXT_R10), metrics.get(MetricNames.TEXT_TO_IMAGE_R1),
+                    metrics.get(MetricNames.TEXT_TO_IMAGE_R5), metrics.get(MetricNames.TEXT_TO_IMAGE_R10));
         }
-        if (result.get("linear_probe") instanceof dev.diagonal.eval.LinearProbeMetrics probe) {
-            console.printf("linear probe top-1 %.4f  top-5 %.4f%n", probe.top1(), probe.top5());
+        if (metrics.containsKey(MetricNames.LINEAR_PROBE_TOP1)) {
+            console.printf("linear probe top-1 %.4f  top-5 %.4f%n", metrics.get(MetricNames.LINEAR_PROBE_TOP1),
+                    metrics.get(MetricNames.LINEAR_PROBE_TOP5));
         }
-        if (result.get("tip_adapter") instanceof dev.diagonal.eval.LinearProbeMetrics tip) {
-            console.printf("tip-adapter top-1 %.4f  top-5 %.4f%n", tip.top1(), tip.top5());
+        if (metrics.containsKey(MetricNames.TIP_ADAPTER_TOP1)) {
+            console.printf("tip-adapter top-1 %.4f  top-5 %.4f%n", metrics.get(MetricNames.TIP_ADAPTER_TOP1),
+                    metrics.get(MetricNames.TIP_ADAPTER_TOP5));
         }
         if (result.get("wise_ft") instanceof List<?> sweep) {
             for (Object entry : sweep) {
                 Map<?, ?> row = (Map<?, ?>) entry;
+                Map<?, ?> scores = (Map<?, ?>) row.get("metrics");
                 console.printf("wise-ft alpha %.3g: zero-shot top-1 %s  top-5 %s%n", (Double) row.get("alpha"),
-                        format(row.get("top1")), format(row.get("top5")));
+                        format(scores.get(MetricNames.ZEROSHOT_TOP1)), format(scores.get(MetricNames.ZEROSHOT_TOP5)));
             }
         }
         console.flush();

@@ -31,7 +31,7 @@ import java.util.function.IntConsumer;
  * and texts into features exactly as HF's {@code get_image_features} / {@code get_text_features}.
  * Images are decoded and preprocessed on worker threads one batch ahead of the model.
  */
-public final class Embedder implements AutoCloseable {
+public final class Embedder implements AutoCloseable, TextEncoder {
 
     private final Path modelDir;
     private final NDManager manager;
@@ -177,11 +177,12 @@ public final class Embedder implements AutoCloseable {
         }
         try (NDScope scope = new NDScope()) {
             NDArray input = manager.create(flat, new Shape(pixels.length, channels, size, size));
-            return toRows(model.imageFeatures(input));
+            return rows(model.imageFeatures(input));
         }
     }
 
     /** Text features in input order. */
+    @Override
     public float[][] embedTexts(List<String> texts, int batchSize) {
         float[][] out = new float[texts.size()][];
         for (int start = 0; start < texts.size(); start += batchSize) {
@@ -198,11 +199,12 @@ public final class Embedder implements AutoCloseable {
         try (NDScope scope = new NDScope()) {
             NDArray ids = manager.create(inputIds);
             NDArray mask = attentionMask == null ? null : manager.create(attentionMask);
-            return toRows(model.textFeatures(ids, mask));
+            return rows(model.textFeatures(ids, mask));
         }
     }
 
-    private static float[][] toRows(NDArray features) {
+    /** A 2-D feature array as Java rows (one per input); the model under training reads its features this way too. */
+    public static float[][] rows(NDArray features) {
         int rows = (int) features.getShape().get(0);
         int cols = (int) features.getShape().get(1);
         float[] flat = features.toFloatArray();

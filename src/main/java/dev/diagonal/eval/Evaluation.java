@@ -19,15 +19,16 @@ import java.util.function.Consumer;
 
 /**
  * The engine of {@code ./diagonal evaluate}: one model (a folder, or a run's best model) on one
- * dataset. With labels: zero-shot classification, under exactly the keys {@code ./diagonal zeroshot}
- * writes ({@code top1}, {@code top5}, {@code classes}, {@code per_class}, {@code confusion},
- * {@code predictions}, {@code skipped}). Images that cannot be decoded at first use are left out of every
- * score and listed under {@code skipped} ({@code count}, {@code files}), each also named in a note. With captions: image–text retrieval under {@code retrieval}
- * ({@code image_to_text} and {@code text_to_image}, each {@code r1}, {@code r5}, {@code r10},
- * {@code mean_rank}); without captions {@code retrieval} is null (captions made from class names are no
- * retrieval test). A linear-probe run also gets its probe scored under {@code linear_probe},
- * a Tip-Adapter run its classifier under {@code tip_adapter}. With WiSE-FT weights α, {@code wise_ft} lists one
- * result per α ({@code alpha}, {@code top1}, {@code top5}, {@code retrieval}) for {@code (1−α)·start + α·run}.
+ * dataset, scored by the one core ({@link Scores}). Every number is in the flat {@code metrics} object
+ * under its {@link MetricNames} name, as {@code metrics.jsonl} and {@code zeroshot} name it: with labels
+ * {@code zeroshot_top1}, {@code zeroshot_top5}; with captions the retrieval names ({@code image_to_text_r1} …
+ * {@code recall_at_1}); a linear-probe run also {@code linear_probe_top1}/{@code _top5}, a Tip-Adapter run
+ * {@code tip_adapter_top1}/{@code _top5}. A metric that cannot be measured is absent, with a note saying why.
+ * The detail stays beside it: with labels {@code classes}, {@code per_class}, {@code confusion},
+ * {@code predictions}; with captions {@code retrieval_pairs}; {@code linear_probe} and {@code tip_adapter}
+ * hold those classifiers' per-class detail. Images that cannot be decoded at first use are left out of every
+ * score and listed under {@code skipped} ({@code count}, {@code files}), each also named in a note. With
+ * WiSE-FT weights α, {@code wise_ft} lists one {@code {alpha, metrics}} per α for {@code (1−α)·start + α·run}.
  */
 public final class Evaluation {
 
@@ -103,6 +104,7 @@ public final class Evaluation {
         List<Sample> samples = dataset.samples();
         List<Path> images = samples.stream().map(Sample::image).toList();
         Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Double> metrics = new LinkedHashMap<>();
         ZeroShot.Skipped skipped;
         try (ModelView view = ModelView.of(source); Embedder embedder = Embedder.open(view.folder(), Devices.select(request.device()))) {
             int total = images.size() * (1 + request.wiseFt().size()); // the sweep embeds the images once per α
@@ -118,24 +120,36 @@ public final class Evaluation {
             skipped = ZeroShot.Skipped.of(embedded, allNames);
             samples = ZeroShot.keep(samples, embedded.kept());
             float[][] imageFeatures = embedded.features();
+            out.put("metrics", metrics);
             if (dataset.hasLabels()) {
-                out.putAll(zeroShot(embedder, dataset, samples, imageFeatures, prompts, request, skipped));
+                ZeroShot.Result result = zeroShot(embedder, dataset, samples, imageFeatures, prompts, request, skipped);
+                metrics.putAll(Scores.zeroShot(result));
+                Map<String, Object> detail = JSON.convertValue(result, LinkedHashMap.class);
+                detail.remove("metrics");
+                detail.remove("skipped"); // written once, below
+                out.putAll(detail);
             } else {
                 note.accept("no zero-shot scores: the data have no class labels");
             }
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("evaluation cancelled");
             }
-            out.put("retrieval", dataset.hasCaptions() ? retrieval(embedder, samples, imageFeatures, request.batchSize()) : null);
-            if (!dataset.hasCaptions()) {
-                note.accept("retrieval is null: the data have no captions (captions made from class names would not test retrieval)");
+            if (dataset.hasCaptions()) {
+                metrics.putAll(retrieval(embedder, samples, imageFeatures, request.batchSize()));
+                out.put("retrieval_pairs", samples.size());
+            } else {
+                note.accept("no retrieval scores: the data have no captions (captions made from class names would not test retrieval)");
             }
             if (source.run() != null && Files.isRegularFile(source.run().resolve(LinearProbeResultFile.RESULT_FILE))
                     && dataset.hasLabels()) {
-                out.put("linear_probe", linearProbe(source.run(), samples, imageFeatures, note));
+                LinearProbeMetrics probe = linearProbe(source.run(), samples, imageFeatures, note);
+                metrics.putAll(Scores.classifier(probe, MetricNames.LINEAR_PROBE_TOP1, MetricNames.LINEAR_PROBE_TOP5));
+                out.put("linear_probe", probe);
             }
             if (source.run() != null && Files.isRegularFile(source.run().resolve(TipAdapter.FILE)) && dataset.hasLabels()) {
-                out.put("tip_adapter", tipAdapter(source.run(), samples, imageFeatures, note));
+                LinearProbeMetrics tip = tipAdapter(source.run(), samples, imageFeatures, note);
+                metrics.putAll(Scores.classifier(tip, MetricNames.TIP_ADAPTER_TOP1, MetricNames.TIP_ADAPTER_TOP5));
+                out.put("tip_adapter", tip);
             }
         }
         if (!request.wiseFt().isEmpty()) {
@@ -149,37 +163,20 @@ public final class Evaluation {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> zeroShot(Embedder embedder, Dataset dataset, List<Sample> samples,
+    /** Zero-shot classification of the kept samples among the dataset's classes, named as {@code zeroshot} names them. */
+    static ZeroShot.Result zeroShot(Embedder embedder, Dataset dataset, List<Sample> samples,
             float[][] imageFeatures, CaptionTemplates prompts, Request request, ZeroShot.Skipped skipped) {
         List<String> labels = dataset.classes();
         List<String> classNames = labels.stream().map(CaptionTemplates::className).toList();
         int[] truth = samples.stream().mapToInt(s -> labels.indexOf(s.label())).toArray();
         List<String> names = samples.stream().map(s -> relativeName(request.data(), s.image())).toList();
-        float[][] classes = ZeroShot.classifier(embedder, classNames, prompts.templates(), request.batchSize());
-        ZeroShot.Result result = ZeroShot.score(Similarity.cosine(imageFeatures, classes), embedder.logitScaleExp(),
-                names, truth, classNames, skipped);
-        return JSON.convertValue(result, LinkedHashMap.class);
+        return Scores.zeroShot(embedder, imageFeatures, truth, names, classNames, prompts.templates(),
+                embedder.logitScaleExp(), request.batchSize(), skipped);
     }
 
-    static Map<String, Object> retrieval(Embedder embedder, List<Sample> samples, float[][] imageFeatures,
-            int batchSize) {
-        float[][] texts = embedder.embedTexts(samples.stream().map(Sample::caption).toList(), batchSize);
-        Retrieval.Metrics m = Retrieval.compute(imageFeatures, texts);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("image_to_text", recalls(m.imageToTextR1(), m.imageToTextR5(), m.imageToTextR10(), m.imageToTextMeanRank()));
-        out.put("text_to_image", recalls(m.textToImageR1(), m.textToImageR5(), m.textToImageR10(), m.textToImageMeanRank()));
-        out.put("pairs", samples.size());
-        return out;
-    }
-
-    private static Map<String, Object> recalls(double r1, double r5, double r10, double meanRank) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("r1", r1);
-        out.put("r5", r5);
-        out.put("r10", r10);
-        out.put("mean_rank", meanRank);
-        return out;
+    /** Retrieval of the kept samples' images against their captions. */
+    static Map<String, Double> retrieval(Embedder embedder, List<Sample> samples, float[][] imageFeatures, int batchSize) {
+        return Scores.retrieval(embedder, imageFeatures, samples.stream().map(Sample::caption).toList(), batchSize);
     }
 
     /** The run's probe on the images whose label it knows. */
@@ -218,7 +215,6 @@ public final class Evaluation {
         return adapter.evaluate(rows.toArray(new float[0][]), labels.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** An image's name relative to the dataset folder (or the manifest's folder), as {@code zeroshot} writes it. */
     /** How an image is named in results: relative to the dataset's folder (or its manifest's folder) when inside it. */
     public static String relativeName(Path data, Path image) {
         Path base = data.toAbsolutePath().normalize();

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code evaluate --wise-ft}: scores {@code (1−α)·start + α·run} for each α on the images the run itself was
- * scored on, with the same keys as the run's own result ({@code top1}, {@code top5}, {@code retrieval}).
+ * scored on: one {@code {alpha, metrics}} per α, {@code metrics} named as the run's own result's ({@link MetricNames}).
  */
 final class WiseFtSweep {
 
@@ -46,18 +46,19 @@ final class WiseFtSweep {
                             throw new CancellationException("evaluation cancelled");
                         }
                     });
+                    Map<String, Double> metrics = new LinkedHashMap<>();
+                    if (dataset.hasLabels()) {
+                        metrics.putAll(Scores.zeroShot(Evaluation.zeroShot(embedder, dataset, samples, features, prompts,
+                                request, new ZeroShot.Skipped(0, List.of()))));
+                    }
+                    if (dataset.hasCaptions()) {
+                        metrics.putAll(Evaluation.retrieval(embedder, samples, features, request.batchSize()));
+                    }
                     Map<String, Object> result = new LinkedHashMap<>();
                     result.put("alpha", alpha);
-                    if (dataset.hasLabels()) {
-                        Map<String, Object> zeroShot = Evaluation.zeroShot(embedder, dataset, samples, features, prompts,
-                                request, new ZeroShot.Skipped(0, List.of()));
-                        result.put("top1", zeroShot.get("top1"));
-                        result.put("top5", zeroShot.get("top5"));
-                    }
-                    result.put("retrieval", dataset.hasCaptions()
-                            ? Evaluation.retrieval(embedder, samples, features, request.batchSize()) : null);
+                    result.put("metrics", metrics);
                     results.add(result);
-                    note.accept(String.format("wise-ft alpha %.3g: top-1 %s", alpha, result.get("top1")));
+                    note.accept(String.format("wise-ft alpha %.3g: top-1 %s", alpha, metrics.get(MetricNames.ZEROSHOT_TOP1)));
                 }
             } finally {
                 delete(dir);

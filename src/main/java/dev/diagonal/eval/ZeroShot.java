@@ -1,6 +1,8 @@
 package dev.diagonal.eval;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,11 +26,21 @@ public final class ZeroShot {
 
     /**
      * Everything {@code ./diagonal zeroshot} reports; accuracies are fractions over the scored images
-     * ({@code predictions}); images that could not be decoded are under {@code skipped}.
+     * ({@code predictions}); images that could not be decoded are under {@code skipped}. In JSON the two
+     * accuracies are under {@code metrics} with their {@link MetricNames} ({@code zeroshot_top1},
+     * {@code zeroshot_top5}), as {@code evaluate} and {@code metrics.jsonl} name them.
      */
-    public record Result(double top1, double top5, List<String> classes,
+    @JsonPropertyOrder({"metrics", "classes", "per_class", "confusion", "predictions", "skipped"})
+    public record Result(@JsonIgnore double top1, @JsonIgnore double top5, List<String> classes,
             @JsonProperty("per_class") Map<String, ClassStats> perClass,
-            int[][] confusion, List<Prediction> predictions, Skipped skipped) {}
+            int[][] confusion, List<Prediction> predictions, Skipped skipped) {
+
+        /** The accuracies under their canonical names. */
+        @JsonProperty("metrics")
+        public Map<String, Double> metrics() {
+            return Scores.zeroShot(this);
+        }
+    }
 
     /** Images left out because they could not be decoded: how many, and their names as in {@code predictions}. */
     public record Skipped(int count, List<String> files) {
@@ -47,14 +59,14 @@ public final class ZeroShot {
     }
 
     /** Class embeddings (rows, unit norm) from the prompt ensemble: {@code template} holds one {@code {}}. */
-    public static float[][] classifier(Embedder embedder, List<String> classNames, List<String> templates, int batchSize) {
+    public static float[][] classifier(TextEncoder encoder, List<String> classNames, List<String> templates, int batchSize) {
         List<String> prompts = new ArrayList<>();
         for (String name : classNames) {
             for (String template : templates) {
                 prompts.add(template.replace("{}", name));
             }
         }
-        float[][] features = embedder.embedTexts(prompts, batchSize);
+        float[][] features = encoder.embedTexts(prompts, batchSize);
         float[][] classes = new float[classNames.size()][];
         for (int c = 0; c < classNames.size(); c++) {
             float[] mean = new float[features[0].length];
@@ -85,11 +97,10 @@ public final class ZeroShot {
     public static Result evaluate(Embedder embedder, List<java.nio.file.Path> images, List<String> imageNames,
             int[] labels, List<String> classNames, List<String> templates, int batchSize, IntConsumer progress,
             Consumer<String> warnings) {
-        float[][] classes = classifier(embedder, classNames, templates, batchSize);
         Embedder.Embedded embedded = embedder.embedReadable(images, batchSize, progress);
         Skipped.warnings(embedded, imageNames).forEach(warnings);
-        return score(Similarity.cosine(embedded.features(), classes), embedder.logitScaleExp(),
-                keep(imageNames, embedded.kept()), keep(labels, embedded.kept()), classNames, Skipped.of(embedded, imageNames));
+        return Scores.zeroShot(embedder, embedded.features(), keep(labels, embedded.kept()), keep(imageNames, embedded.kept()),
+                classNames, templates, embedder.logitScaleExp(), batchSize, Skipped.of(embedded, imageNames));
     }
 
     /** The entries of {@code list} at {@code indices}. */

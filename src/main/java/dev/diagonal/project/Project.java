@@ -125,6 +125,24 @@ public final class Project {
         return resolve(dataset.path());
     }
 
+    /**
+     * The dataset whose path is {@code path} (the same file or folder, however written), if the project
+     * lists one.
+     */
+    public Optional<DatasetEntry> datasetAt(Path path) {
+        Path wanted = canonical(path);
+        return data.datasets().stream().filter(d -> canonical(datasetPath(d)).equals(wanted)).findFirst();
+    }
+
+    private static Path canonical(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        try {
+            return absolute.toRealPath();
+        } catch (java.io.IOException e) {
+            return absolute; // a missing dataset still matches by its written path
+        }
+    }
+
     /** Adds a dataset, or replaces the one with the same name keeping its position. */
     public void putDataset(String name, Path path, DatasetRole role) {
         DatasetEntry entry = new DatasetEntry(name, toStored(path), role);
@@ -200,7 +218,7 @@ public final class Project {
             }
             if (dataset.role() == null) {
                 throw new DiagonalException(where + " ('" + dataset.name()
-                        + "'): missing 'role' (train, val, test or eval)");
+                        + "'): missing 'role' (train, val, test, eval or shift)");
             }
             if (!names.add(dataset.name())) {
                 throw new DiagonalException(where + ": dataset name '" + dataset.name() + "' used twice");

@@ -1,5 +1,6 @@
 package dev.diagonal.train;
 
+import dev.diagonal.eval.MetricNames;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,12 +17,12 @@ public final class EvaluationLine {
     /** E.g. {@code "zero-shot top-1 0.250 top-5 0.625 | R@1 image->text 0.400 text->image 0.350 | probe diagonal 0.71 …"}. */
     public static String describe(Map<String, Double> metrics) {
         StringBuilder text = new StringBuilder();
-        append(text, metrics, "zeroshot_top1", "zero-shot top-1 %.3f");
-        append(text, metrics, "zeroshot_top5", " top-5 %.3f");
-        append(text, metrics, "image_to_text_r1", " | R@1 image->text %.3f");
-        append(text, metrics, "text_to_image_r1", " text->image %.3f");
-        append(text, metrics, "probe_diagonal", " | probe diagonal %.3f");
-        append(text, metrics, "probe_off_diagonal", " off-diagonal %.3f");
+        append(text, metrics, MetricNames.ZEROSHOT_TOP1, "zero-shot top-1 %.3f");
+        append(text, metrics, MetricNames.ZEROSHOT_TOP5, " top-5 %.3f");
+        append(text, metrics, MetricNames.IMAGE_TO_TEXT_R1, " | R@1 image->text %.3f");
+        append(text, metrics, MetricNames.TEXT_TO_IMAGE_R1, " text->image %.3f");
+        append(text, metrics, MetricNames.PROBE_DIAGONAL, " | probe diagonal %.3f");
+        append(text, metrics, MetricNames.PROBE_OFF_DIAGONAL, " off-diagonal %.3f");
         if (text.length() == 0) {
             new TreeMap<>(metrics).forEach((key, value) -> text.append(String.format(Locale.ROOT, " %s %.4g", key, value)));
         }

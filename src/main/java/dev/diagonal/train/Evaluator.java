@@ -1,8 +1,11 @@
 package dev.diagonal.train;
 
 import dev.diagonal.data.CaptionTemplates;
-import dev.diagonal.eval.Retrieval;
+import dev.diagonal.eval.MetricNames;
+import dev.diagonal.eval.Scores;
 import dev.diagonal.eval.Similarity;
+import dev.diagonal.eval.TextEncoder;
+import dev.diagonal.eval.ZeroShot;
 import dev.diagonal.project.SimilaritySnapshot;
 import dev.diagonal.text.ClipTokenizer;
 import java.util.Arrays;
@@ -11,17 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Measures the model under training: zero-shot top-1/top-5 on the validation set (when it has labels;
- * class embeddings from the mean of the normalised features of {@link CaptionTemplates}' prompts),
- * image-text retrieval R@1/5/10 and mean rank both ways on the validation set, and the probe batch's
- * cosine similarity matrix with its mean diagonal, mean off-diagonal and top-1.
+ * Measures the model under training with the one evaluation core ({@link Scores}, named by
+ * {@link MetricNames}): zero-shot top-1/top-5 on the validation set (when it has labels; prompt ensemble
+ * of {@link CaptionTemplates}' defaults), image-text retrieval R@1/5/10 and mean rank both ways on the
+ * validation set, and the probe batch's cosine similarity matrix with its mean diagonal, mean
+ * off-diagonal and top-1.
  */
 final class Evaluator {
 
-    /** The metric a run's best checkpoint is chosen by when the validation set has labels. */
-    static final String ZERO_SHOT_TOP1 = "zeroshot_top1";
-    /** The metric a run's best checkpoint is chosen by for caption-only data: mean R@1 of both directions. */
-    static final String RECALL_AT_1 = "recall_at_1";
 
     /** One evaluation's numbers and the probe's matrix. */
     record Result(Map<String, Double> metrics, SimilaritySnapshot similarity) {}
@@ -32,8 +32,7 @@ final class Evaluator {
     private final int valOffset;
     private final Probe probe;
     private final List<String> classes;
-    private final long[][] prompts;
-    private final int templates;
+    private final ClipTokenizer tokenizer;
     private final int batchSize;
     private final int padId;
 
@@ -52,18 +51,15 @@ final class Evaluator {
         this.padId = tokenizer.padTokenId();
         boolean zeroShot = classes.size() >= 2 && val.size() > 0 && val.labels().stream().allMatch(classes::contains);
         this.classes = zeroShot ? List.copyOf(classes) : List.of();
-        CaptionTemplates set = CaptionTemplates.defaults();
-        this.templates = set.size();
-        this.prompts = this.classes.stream().flatMap(c -> set.captionsFor(c).stream()).map(tokenizer::encode)
-                .toArray(long[][]::new);
+        this.tokenizer = tokenizer;
     }
 
     /** The metric to pick the best checkpoint by, or null when there is no validation set. */
     String selectionMetric() {
         if (!classes.isEmpty()) {
-            return ZERO_SHOT_TOP1;
+            return MetricNames.ZEROSHOT_TOP1;
         }
-        return val.size() >= 2 ? RECALL_AT_1 : null;
+        return val.size() >= 2 ? MetricNames.RECALL_AT_1 : null;
     }
 
     /** Evaluates the model as it is now, for step {@code step}. */
@@ -71,16 +67,15 @@ final class Evaluator {
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (val.size() >= 2) {
             float[][] images = valImages();
-            float[][] texts = textFeatures(val.tokensRows());
-            retrieval(metrics, images, texts);
+            metrics.putAll(Scores.retrieval(images, textFeatures(val.tokensRows())));
             if (!classes.isEmpty()) {
-                zeroShot(metrics, images);
+                metrics.putAll(Scores.zeroShot(zeroShot(images)));
             }
         }
         float[][] probeImages = features.images(pixels.request(probe.pixelIndices()).await(), probe.size());
         float[][] probeTexts = features.texts(probe.tokens());
         float[][] cosine = Similarity.cosine(probeImages, probeTexts);
-        probeMetrics(metrics, cosine);
+        metrics.putAll(Scores.probe(cosine));
         SimilaritySnapshot snapshot = new SimilaritySnapshot(step, probe.rowLabels(), probe.colLabels(), cosine,
                 probe.imagePaths());
         return new Result(metrics, snapshot);
@@ -114,62 +109,13 @@ final class Evaluator {
         return out;
     }
 
-    private static void retrieval(Map<String, Double> metrics, float[][] images, float[][] texts) {
-        Retrieval.Metrics r = Retrieval.compute(images, texts);
-        metrics.put("image_to_text_r1", r.imageToTextR1());
-        metrics.put("image_to_text_r5", r.imageToTextR5());
-        metrics.put("image_to_text_r10", r.imageToTextR10());
-        metrics.put("image_to_text_mean_rank", r.imageToTextMeanRank());
-        metrics.put("text_to_image_r1", r.textToImageR1());
-        metrics.put("text_to_image_r5", r.textToImageR5());
-        metrics.put("text_to_image_r10", r.textToImageR10());
-        metrics.put("text_to_image_mean_rank", r.textToImageMeanRank());
-        metrics.put(RECALL_AT_1, (r.imageToTextR1() + r.textToImageR1()) / 2);
-    }
-
-    private void zeroShot(Map<String, Double> metrics, float[][] images) {
-        float[][] promptFeatures = textFeatures(prompts);
-        float[][] classFeatures = new float[classes.size()][];
-        for (int c = 0; c < classes.size(); c++) {
-            float[] mean = new float[promptFeatures[0].length];
-            for (int t = 0; t < templates; t++) {
-                float[] unit = Similarity.normalized(promptFeatures[c * templates + t]);
-                for (int i = 0; i < mean.length; i++) {
-                    mean[i] += unit[i] / templates;
-                }
-            }
-            classFeatures[c] = Similarity.normalized(mean);
-        }
-        float[][] cosine = Similarity.cosine(images, classFeatures);
-        int top1 = 0;
-        int top5 = 0;
+    /** The validation images classified among the run's classes, as {@code evaluate} would with the default templates. */
+    private ZeroShot.Result zeroShot(float[][] images) {
+        TextEncoder encoder = (texts, size) -> textFeatures(texts.stream().map(tokenizer::encode).toArray(long[][]::new));
         List<String> labels = val.labels();
-        for (int i = 0; i < cosine.length; i++) {
-            int truth = classes.indexOf(labels.get(i));
-            int[] ranked = Similarity.argsortDescending(cosine[i]);
-            top1 += ranked[0] == truth ? 1 : 0;
-            for (int r = 0; r < Math.min(5, ranked.length); r++) {
-                top5 += ranked[r] == truth ? 1 : 0;
-            }
-        }
-        metrics.put(ZERO_SHOT_TOP1, (double) top1 / cosine.length);
-        metrics.put("zeroshot_top5", (double) top5 / cosine.length);
-    }
-
-    private static void probeMetrics(Map<String, Double> metrics, float[][] cosine) {
-        int n = cosine.length;
-        double diagonal = 0;
-        double off = 0;
-        int hits = 0;
-        for (int i = 0; i < n; i++) {
-            diagonal += cosine[i][i];
-            for (int j = 0; j < n; j++) {
-                off += j == i ? 0 : cosine[i][j];
-            }
-            hits += Similarity.argsortDescending(cosine[i])[0] == i ? 1 : 0;
-        }
-        metrics.put("probe_diagonal", diagonal / n);
-        metrics.put("probe_off_diagonal", n > 1 ? off / ((double) n * (n - 1)) : 0.0);
-        metrics.put("probe_top1", (double) hits / n);
+        int[] truth = labels.stream().mapToInt(classes::indexOf).toArray();
+        return Scores.zeroShot(encoder, images, truth, labels, classes.stream().map(CaptionTemplates::className).toList(),
+                CaptionTemplates.defaults().templates(), (float) features.logitScaleExp(), batchSize,
+                new ZeroShot.Skipped(0, List.of()));
     }
 }

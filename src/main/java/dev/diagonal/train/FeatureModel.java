@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import dev.diagonal.clip.ClipModel;
+import dev.diagonal.eval.Embedder;
 import dev.diagonal.text.TokenBatch;
 
 /** The model under training seen as a feature extractor (no gradients), and its input shapes. */
@@ -43,7 +44,7 @@ final class FeatureModel {
     /** Image features (projected, not normalised) of {@code count} preprocessed images. */
     float[][] images(float[] flat, int count) {
         try (NDScope scope = new NDScope()) {
-            return rows(model.imageFeatures(pixels(flat, count)));
+            return Embedder.rows(model.imageFeatures(pixels(flat, count)));
         }
     }
 
@@ -52,23 +53,12 @@ final class FeatureModel {
         try (NDScope scope = new NDScope()) {
             NDArray ids = manager.create(tokens.inputIds());
             NDArray mask = manager.create(tokens.attentionMask());
-            return rows(model.textFeatures(ids, mask));
+            return Embedder.rows(model.textFeatures(ids, mask));
         }
     }
 
     /** {@code exp(logit_scale)}. */
     double logitScaleExp() {
         return Math.exp(model.logitScale().getFloat());
-    }
-
-    static float[][] rows(NDArray matrix) {
-        int count = (int) matrix.getShape().get(0);
-        int width = (int) matrix.getShape().get(1);
-        float[] flat = matrix.toFloatArray();
-        float[][] out = new float[count][width];
-        for (int r = 0; r < count; r++) {
-            System.arraycopy(flat, r * width, out[r], 0, width);
-        }
-        return out;
     }
 }

@@ -25,13 +25,15 @@ public final class FineTuning {
      * @param where the run folder to create (see {@link RunDestination})
      * @throws InvalidSettingException for a setting the method cannot use (the settings themselves are
      *     checked when the config is built)
-     * @throws DiagonalException for unusable data (with the validation report), a model that cannot be
+     * @throws DiagonalException for training or validation data that a project holds out as a test or shift
+     *     set ({@link HeldOutData}), unusable data (with the validation report), a model that cannot be
      *     loaded, or a folder that already holds something; nothing is left behind then. Failures after the
      *     run started are marked FAILED in {@code run.json} before they are thrown
      */
     public static TrainingResult start(RunDestination where, TrainingRequest request, TrainingListener listener,
             BooleanSupplier cancelled) {
         Method method = Methods.named(request.config().method());
+        HeldOutData.check(request);
         ClipConfig.read(request.modelDir());
         RunDestination.Created created = where.create(method.name());
         RunFolder run = created.run();

@@ -25,21 +25,21 @@ class EvaluateCommandTest {
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toFile());
-        for (String key : new String[] {"top1", "top5", "classes", "per_class", "confusion", "predictions"}) {
+        for (String key : new String[] {"metrics", "classes", "per_class", "confusion", "predictions", "retrieval_pairs"}) {
             assertThat(json.has(key)).as(key).isTrue();
         }
-        for (String way : new String[] {"image_to_text", "text_to_image"}) {
-            for (String metric : new String[] {"r1", "r5", "r10", "mean_rank"}) {
-                assertThat(json.at("/retrieval/" + way + "/" + metric).isNumber()).as(way + " " + metric).isTrue();
-            }
+        for (String metric : new String[] {"zeroshot_top1", "zeroshot_top5", "image_to_text_r1", "image_to_text_r5",
+                "image_to_text_r10", "image_to_text_mean_rank", "text_to_image_r1", "text_to_image_r5", "text_to_image_r10",
+                "text_to_image_mean_rank", "recall_at_1"}) {
+            assertThat(json.at("/metrics/" + metric).isNumber()).as(metric).isTrue();
         }
-        assertThat(json.at("/retrieval/image_to_text/r10").asDouble()).isGreaterThanOrEqualTo(json.at("/retrieval/image_to_text/r1").asDouble());
+        assertThat(json.at("/metrics/image_to_text_r10").asDouble()).isGreaterThanOrEqualTo(json.at("/metrics/image_to_text_r1").asDouble());
         assertThat(json.get("predictions")).hasSize(6);
         assertThat(outcome.out()).contains("zero-shot top-1").contains("retrieval image->text R@1");
     }
 
     @Test
-    void labelOnlyDataGiveNullRetrieval() throws Exception {
+    void labelOnlyDataGiveNoRetrievalMetrics() throws Exception {
         Path model = CliRunner.tinyModel(tmp.resolve("model"));
         Path data = EvalFixtures.shapes(tmp.resolve("data"), 2, 1);
         Path out = tmp.resolve("eval.json");
@@ -49,9 +49,10 @@ class EvaluateCommandTest {
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toFile());
-        assertThat(json.has("retrieval")).isTrue();
-        assertThat(json.get("retrieval").isNull()).isTrue();
-        assertThat(outcome.err()).contains("note: retrieval is null");
+        assertThat(json.get("metrics").has("zeroshot_top1")).isTrue();
+        assertThat(json.get("metrics").has("image_to_text_r1")).isFalse();
+        assertThat(json.has("retrieval_pairs")).isFalse();
+        assertThat(outcome.err()).contains("note: no retrieval scores");
     }
 
     @Test

@@ -123,7 +123,7 @@ class HandoffCommandTest {
                 "--device", "cpu", "--out", tmp.resolve("eval.json").toString());
         assertThat(evaluated.exitCode()).as(evaluated.err()).isZero();
         assertThat(evaluated.err()).contains("evaluating run imported, best/ (step 1)");
-        assertThat(Files.readString(tmp.resolve("eval.json"))).contains("top1");
+        assertThat(Files.readString(tmp.resolve("eval.json"))).contains("zeroshot_top1");
 
         CliRunner.Outcome latest = CliRunner.run("evaluate", "--model", run.toString(), "--data", data.toString(),
                 "--checkpoint", "latest", "--device", "cpu", "--out", tmp.resolve("eval-latest.json").toString());

@@ -44,8 +44,9 @@ class TipAdapterCommandTest {
         assertThat(eval.exitCode()).as(eval.err()).isZero();
         assertThat(eval.out()).contains("zero-shot top-1 ", "tip-adapter top-1 ");
         JsonNode json = new ObjectMapper().readTree(result.toFile());
-        assertThat(json.has("top1")).isTrue();
+        assertThat(json.at("/metrics/zeroshot_top1").isNumber()).isTrue();
         assertThat(json.path("tip_adapter").path("top1").asDouble()).isBetween(0.0, 1.0);
+        assertThat(json.at("/metrics/tip_adapter_top1").asDouble()).isEqualTo(json.path("tip_adapter").path("top1").asDouble());
         assertThat(json.path("tip_adapter").path("classes")).hasSize(json.path("classes").size());
 
         Path exported = tmp.resolve("exported");

@@ -35,20 +35,25 @@ class EvaluationTest {
         model = EvalFixtures.tinyModel(tmp.resolve("model"));
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Double> metrics(Map<String, Object> result) {
+        return (Map<String, Double>) result.get("metrics");
+    }
+
     private static Map<String, Object> evaluate(Path model, Path data, List<String> notes) {
         return Evaluation.run(new Evaluation.Request(model, data, null, "cpu", 4), (done, total) -> {}, notes::add, () -> false);
     }
 
     @Test
-    void labelledDataGetExactlyTheZeroShotResultAndNullRetrieval() {
+    void labelledDataGetExactlyTheZeroShotResultAndNoRetrieval() {
         Path data = EvalFixtures.shapes(tmp.resolve("data"), 3, 1);
         List<String> notes = new ArrayList<>();
 
         Map<String, Object> result = evaluate(model, data, notes);
 
-        assertThat(result.keySet()).containsExactly("top1", "top5", "classes", "per_class", "confusion", "predictions",
-                "skipped", "retrieval", "model", "data", "images", "notes");
-        assertThat(result.get("retrieval")).isNull();
+        assertThat(result.keySet()).containsExactly("metrics", "classes", "per_class", "confusion", "predictions",
+                "model", "data", "images", "skipped", "notes");
+        assertThat(metrics(result).keySet()).containsExactly(MetricNames.ZEROSHOT_TOP1, MetricNames.ZEROSHOT_TOP5);
         assertThat(notes).anyMatch(n -> n.contains("no captions"));
         assertThat(result.get("notes")).isEqualTo(notes);
         Dataset dataset = DatasetLoader.load(data);
@@ -62,7 +67,7 @@ class EvaluationTest {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> expected = new ObjectMapper().convertValue(direct, LinkedHashMap.class);
-        expected.forEach((key, value) -> assertThat(result.get(key)).as(key).isEqualTo(value));
+        expected.forEach((key, value) -> assertThat(result.get(key)).as(key).isEqualTo(value)); // zeroshot's JSON, key for key
         assertThat(result.get("classes")).isEqualTo(List.of("blue square", "green triangle", "red circle"));
         assertThat(result.get("images")).isEqualTo(9);
     }
@@ -74,20 +79,24 @@ class EvaluationTest {
 
         Map<String, Object> result = evaluate(model, manifest, notes);
 
-        @SuppressWarnings("unchecked")
-        Map<String, Object> retrieval = (Map<String, Object>) result.get("retrieval");
-        assertThat(retrieval).containsKeys("image_to_text", "text_to_image").containsEntry("pairs", 12);
+        assertThat(result).containsEntry("retrieval_pairs", 12);
         Dataset dataset = DatasetLoader.load(manifest);
         Retrieval.Metrics direct;
         try (Embedder embedder = Embedder.open(model, Device.cpu())) {
             direct = Retrieval.compute(embedder.embedImages(dataset.samples().stream().map(Sample::image).toList(), 4, d -> {}),
                     embedder.embedTexts(dataset.samples().stream().map(Sample::caption).toList(), 4));
         }
-        assertThat(retrieval.get("image_to_text")).isEqualTo(Map.of("r1", direct.imageToTextR1(), "r5", direct.imageToTextR5(),
-                "r10", direct.imageToTextR10(), "mean_rank", direct.imageToTextMeanRank()));
-        assertThat(retrieval.get("text_to_image")).isEqualTo(Map.of("r1", direct.textToImageR1(), "r5", direct.textToImageR5(),
-                "r10", direct.textToImageR10(), "mean_rank", direct.textToImageMeanRank()));
-        assertThat(result).containsKeys("top1", "per_class"); // the manifest has labels too
+        assertThat(metrics(result)).containsEntry(MetricNames.IMAGE_TO_TEXT_R1, direct.imageToTextR1())
+                .containsEntry(MetricNames.IMAGE_TO_TEXT_R5, direct.imageToTextR5())
+                .containsEntry(MetricNames.IMAGE_TO_TEXT_R10, direct.imageToTextR10())
+                .containsEntry(MetricNames.IMAGE_TO_TEXT_MEAN_RANK, direct.imageToTextMeanRank())
+                .containsEntry(MetricNames.TEXT_TO_IMAGE_R1, direct.textToImageR1())
+                .containsEntry(MetricNames.TEXT_TO_IMAGE_R5, direct.textToImageR5())
+                .containsEntry(MetricNames.TEXT_TO_IMAGE_R10, direct.textToImageR10())
+                .containsEntry(MetricNames.TEXT_TO_IMAGE_MEAN_RANK, direct.textToImageMeanRank())
+                .containsEntry(MetricNames.RECALL_AT_1, (direct.imageToTextR1() + direct.textToImageR1()) / 2)
+                .containsKey(MetricNames.ZEROSHOT_TOP1); // the manifest has labels too
+        assertThat(result).containsKey("per_class");
         assertThat(notes).isEmpty();
     }
 
@@ -100,8 +109,8 @@ class EvaluationTest {
 
         Map<String, Object> result = evaluate(model, captionsOnly, notes);
 
-        assertThat(result).doesNotContainKeys("top1", "per_class", "predictions").containsKey("retrieval");
-        assertThat(result.get("retrieval")).isNotNull();
+        assertThat(result).doesNotContainKeys("per_class", "predictions").containsKey("retrieval_pairs");
+        assertThat(metrics(result)).containsKey(MetricNames.IMAGE_TO_TEXT_R1).doesNotContainKey(MetricNames.ZEROSHOT_TOP1);
         assertThat(notes).anyMatch(n -> n.contains("no class labels"));
     }
 
@@ -117,8 +126,10 @@ class EvaluationTest {
         Map<String, Object> result = evaluate(runDir, test, new ArrayList<>());
 
         assertThat(result.get("model").toString()).contains("run " + RunFolder.open(runDir).id()).contains("base model");
-        assertThat(result).containsKeys("top1", "linear_probe");
+        assertThat(result).containsKeys("linear_probe");
         LinearProbeMetrics probe = (LinearProbeMetrics) result.get("linear_probe");
+        assertThat(metrics(result)).containsKey(MetricNames.ZEROSHOT_TOP1).containsEntry(MetricNames.LINEAR_PROBE_TOP1, probe.top1())
+                .containsEntry(MetricNames.LINEAR_PROBE_TOP5, probe.top5());
         assertThat(probe.classes()).isEqualTo(EvalFixtures.SHAPES);
         assertThat(probe.perClass().values()).allSatisfy(stats -> assertThat(stats.count()).isEqualTo(3));
     }

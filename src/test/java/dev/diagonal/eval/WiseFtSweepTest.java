@@ -67,10 +67,11 @@ class WiseFtSweepTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) swept.get("wise_ft");
         assertThat(rows).extracting(r -> r.get("alpha")).containsExactly(0.0, 0.5, 1.0);
-        assertThat(rows.get(0).get("retrieval")).isEqualTo(start.get("retrieval"));
-        assertThat(rows.get(2).get("retrieval")).isEqualTo(swept.get("retrieval"));
-        assertThat(start.get("retrieval")).isNotEqualTo(swept.get("retrieval")); // the run did change the model
-        assertThat(rows.get(0)).containsKeys("top1", "top5");
+        assertThat(rows.get(0).get("metrics")).isEqualTo(start.get("metrics")); // same names, same numbers
+        assertThat(rows.get(2).get("metrics")).isEqualTo(swept.get("metrics"));
+        assertThat(start.get("metrics")).isNotEqualTo(swept.get("metrics")); // the run did change the model
+        assertThat(rows.get(0).keySet()).containsExactly("alpha", "metrics");
+        assertThat(new ArrayList<Object>(((Map<?, ?>) rows.get(0).get("metrics")).keySet())).contains("zeroshot_top1", "zeroshot_top5", "image_to_text_r1");
     }
 
     @Test

@@ -5,7 +5,6 @@ import dev.diagonal.app.common.ThumbnailLoader;
 import dev.diagonal.app.common.Ui;
 import dev.diagonal.project.DatasetEntry;
 import dev.diagonal.train.Setting;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -138,7 +137,7 @@ public final class FinetuneView extends BorderPane {
             protected void updateItem(DatasetEntry item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty && !button ? null : item == null ? none
-                        : item.name() + " (" + item.role().name().toLowerCase(Locale.ROOT) + ")");
+                        : item.name() + " (" + item.role().label() + (item.role().heldOut() ? ", held out" : "") + ")");
             }
         };
     }

@@ -1,6 +1,7 @@
 package dev.diagonal.app.finetune;
 
 import dev.diagonal.app.common.Charts;
+import dev.diagonal.eval.MetricNames;
 import java.awt.BasicStroke;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
@@ -44,8 +45,8 @@ final class LiveCharts {
         evaluations.forEach(e -> names.addAll(e.metrics().keySet()));
         List<String> sorted = new java.util.ArrayList<>(names);
         List<String> first = new java.util.ArrayList<>(sorted.stream().filter(n -> n.endsWith("val_top1")).toList());
-        if (sorted.contains("zeroshot_top1")) {
-            first.add(0, "zeroshot_top1");
+        if (sorted.contains(MetricNames.ZEROSHOT_TOP1)) {
+            first.add(0, MetricNames.ZEROSHOT_TOP1);
         }
         sorted.removeAll(first);
         sorted.addAll(0, first);

@@ -4,10 +4,10 @@ import dev.diagonal.DiagonalException;
 import dev.diagonal.app.common.Command;
 import dev.diagonal.app.common.Session;
 import dev.diagonal.project.DatasetEntry;
+import dev.diagonal.project.DatasetRole;
 import dev.diagonal.project.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -87,8 +87,13 @@ public final class ProjectViewModel {
 
     private static DatasetRow row(Project project, DatasetEntry entry) {
         Path path = project.datasetPath(entry);
-        return new DatasetRow(entry.name(), entry.role().name().toLowerCase(Locale.ROOT), path.toString(),
+        return new DatasetRow(entry.name(), roleText(entry.role()), path.toString(),
                 Files.exists(path) ? "ok" : "missing");
+    }
+
+    /** The role as the project file names it; test and shift sets say that training refuses them. */
+    static String roleText(DatasetRole role) {
+        return role.heldOut() ? role.label() + " (held out)" : role.label();
     }
 
     private static int countRuns(Project project) {

@@ -97,9 +97,9 @@ public final class ZeroShotViewModel {
         }
     }
 
-    /** The dataset to evaluate on by default: an eval set, else test, else validation, else the first. */
+    /** The dataset to evaluate on by default: an eval set, else test, else shift, else validation, else the first. */
     static DatasetEntry preferred(List<DatasetEntry> datasets) {
-        for (DatasetRole role : List.of(DatasetRole.EVAL, DatasetRole.TEST, DatasetRole.VAL, DatasetRole.TRAIN)) {
+        for (DatasetRole role : List.of(DatasetRole.EVAL, DatasetRole.TEST, DatasetRole.SHIFT, DatasetRole.VAL, DatasetRole.TRAIN)) {
             for (DatasetEntry entry : datasets) {
                 if (entry.role() == role) {
                     return entry;

@@ -41,6 +41,7 @@ class ProjectViewModelTest {
         TestSessions.imageFolder(tmp.resolve("p/fruit"));
         project.putDataset("fruit", tmp.resolve("p/fruit"), DatasetRole.TRAIN);
         project.putDataset("gone", tmp.resolve("p/gone.csv"), DatasetRole.EVAL);
+        project.putDataset("ood", tmp.resolve("p/ood.csv"), DatasetRole.SHIFT);
         project.save();
         TestSessions t = new TestSessions(tmp);
         ProjectViewModel model = new ProjectViewModel(t.session);
@@ -49,7 +50,8 @@ class ProjectViewModelTest {
 
         assertThat(model.datasets()).extracting(DatasetRow::name, DatasetRow::role, DatasetRow::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("fruit", "train", "ok"),
-                        org.assertj.core.groups.Tuple.tuple("gone", "eval", "missing"));
+                        org.assertj.core.groups.Tuple.tuple("gone", "eval", "missing"),
+                        org.assertj.core.groups.Tuple.tuple("ood", "shift (held out)", "missing"));
         assertThat(model.runsProperty().get()).isEqualTo("no runs yet");
     }
 

@@ -38,6 +38,11 @@ public record CellRow(String method, int shots, long seed,
         return new Cell(method, shots, seed);
     }
 
+    /** This row with another training time (runs of one cell differ only there). */
+    public CellRow withTrainSeconds(double seconds) {
+        return new CellRow(method, shots, seed, testTop1, testTop5, shiftTop1, seconds, run, wiseFt);
+    }
+
     /** The mean top-1 over the shift sets (NaN when there are none): the y of the ID-vs-OOD scatter. */
     public double meanShiftTop1() {
         return mean(shiftTop1);

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine stays free of UI toolkits: only {@code dev.diagonal.app} may use JavaFX, ControlsFX and
- * JFreeChart's FX viewer; JFreeChart itself (AWT, renders headless) only the app and the demo report.
+ * JFreeChart's FX viewer; JFreeChart itself (AWT, renders headless) only the app, the demo report and the
+ * comparison charts.
  */
 class ArchitectureTest {
 
@@ -26,8 +27,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void chartsAreDrawnOnlyByTheAppAndTheDemoReport() {
-        noClasses().that().resideOutsideOfPackages("dev.diagonal.app..", "dev.diagonal.demo..")
+    void chartsAreDrawnOnlyByTheAppTheDemoReportAndTheComparison() {
+        noClasses().that().resideOutsideOfPackages("dev.diagonal.app..", "dev.diagonal.demo..", "dev.diagonal.compare..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jfree..")
                 .check(classes);
     }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Subcommands run the engine headless."},
         subcommands = {EmbedCommand.class, TokenizeCommand.class, PreprocessCommand.class,
             ZeroShotCommand.class, InfoCommand.class, BenchCommand.class, FinetuneCommand.class, ResumeCommand.class,
-            EvaluateCommand.class, ExportCommand.class, InitCommand.class, HandoffCommand.class, ImportRunCommand.class, DemoCommand.class, HelpCommand.class})
+            EvaluateCommand.class, CompareCommand.class, ExportCommand.class, InitCommand.class, HandoffCommand.class, ImportRunCommand.class, DemoCommand.class, HelpCommand.class})
 final class DiagonalCommand implements Callable<Integer> {
 
     @Option(names = "--project", paramLabel = "DIR", description = "open this project folder in the workbench")

@@ -2,7 +2,7 @@ package dev.diagonal.compare;
 
 import dev.diagonal.DiagonalException;
 import dev.diagonal.eval.Evaluation;
-import dev.diagonal.eval.LinearProbeMetrics;
+import dev.diagonal.eval.MetricNames;
 import dev.diagonal.train.Methods;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,24 +69,25 @@ public final class CellScoring {
         List<Double> sweep = new ArrayList<>();
         if (!alphas.isEmpty()) {
             for (Object entry : (List<?>) result.get("wise_ft")) {
-                sweep.add(number(((Map<?, ?>) entry).get("top1"), data, "wise_ft top1"));
+                sweep.add(metric(((Map<?, ?>) entry).get("metrics"), MetricNames.ZEROSHOT_TOP1, data));
             }
         }
+        Object metrics = result.get("metrics");
         return switch (method) {
-            case Methods.LINEAR_PROBE -> metrics(result.get("linear_probe"), data, "linear_probe", sweep);
-            case Methods.TIP_ADAPTER, Methods.TIP_ADAPTER_F -> metrics(result.get("tip_adapter"), data, "tip_adapter", sweep);
-            default -> new Score(number(result.get("top1"), data, "top1"), number(result.get("top5"), data, "top5"), sweep);
+            case Methods.LINEAR_PROBE -> score(metrics, MetricNames.LINEAR_PROBE_TOP1, MetricNames.LINEAR_PROBE_TOP5,
+                    data, sweep);
+            case Methods.TIP_ADAPTER, Methods.TIP_ADAPTER_F -> score(metrics, MetricNames.TIP_ADAPTER_TOP1,
+                    MetricNames.TIP_ADAPTER_TOP5, data, sweep);
+            default -> score(metrics, MetricNames.ZEROSHOT_TOP1, MetricNames.ZEROSHOT_TOP5, data, sweep);
         };
     }
 
-    private static Score metrics(Object value, Path data, String key, List<Double> sweep) {
-        if (!(value instanceof LinearProbeMetrics m)) {
-            throw new DiagonalException(data + ": the evaluation gave no " + key + " score (are the data labelled?)");
-        }
-        return new Score(m.top1(), m.top5(), sweep);
+    private static Score score(Object metrics, String top1, String top5, Path data, List<Double> sweep) {
+        return new Score(metric(metrics, top1, data), metric(metrics, top5, data), sweep);
     }
 
-    private static double number(Object value, Path data, String key) {
+    private static double metric(Object metrics, String key, Path data) {
+        Object value = metrics instanceof Map<?, ?> map ? map.get(key) : null;
         if (!(value instanceof Number n)) {
             throw new DiagonalException(data + ": the evaluation gave no " + key + " score (are the data labelled?)");
         }

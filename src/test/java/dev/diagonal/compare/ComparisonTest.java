@@ -150,9 +150,9 @@ class ComparisonTest {
     void aSingleEvaluationReproducesEachRow() {
         CellRow zero = first.rows().get(0);
         Map<String, Object> base = evaluate(model, test, List.of());
-        assertThat(zero.testTop1()).isEqualTo((Double) base.get("top1"));
-        assertThat(zero.testTop5()).isEqualTo((Double) base.get("top5"));
-        assertThat(zero.shiftTop1().get("moved")).isEqualTo((Double) evaluate(model, shift, List.of()).get("top1"));
+        assertThat(zero.testTop1()).isEqualTo(metric(base, "zeroshot_top1"));
+        assertThat(zero.testTop5()).isEqualTo(metric(base, "zeroshot_top5"));
+        assertThat(zero.shiftTop1().get("moved")).isEqualTo(metric(evaluate(model, shift, List.of()), "zeroshot_top1"));
 
         CellRow probe = first.rows().get(3);
         LinearProbeMetrics metrics = (LinearProbeMetrics) evaluate(spec.out().resolve(probe.run()), test, List.of()).get("linear_probe");
@@ -161,13 +161,13 @@ class ComparisonTest {
 
         CellRow tuned = first.rows().get(4);
         Map<String, Object> run = evaluate(spec.out().resolve(tuned.run()), shift, List.of(0.0, 0.5, 1.0));
-        assertThat(tuned.shiftTop1().get("moved")).isEqualTo((Double) run.get("top1"));
+        assertThat(tuned.shiftTop1().get("moved")).isEqualTo(metric(run, "zeroshot_top1"));
         List<?> sweep = (List<?>) run.get("wise_ft");
         assertThat(tuned.wiseFt()).extracting(CellRow.WiseFtPoint::alpha).containsExactly(0.0, 0.25, 0.5, 0.75, 1.0);
         // α = 0 and α = 1 are filled from the zero-shot and the run's own scores: the sweep gives the same
-        assertThat(tuned.wiseFt().get(0).shiftTop1().get("moved")).isEqualTo(((Map<?, ?>) sweep.get(0)).get("top1"));
-        assertThat(tuned.wiseFt().get(2).shiftTop1().get("moved")).isEqualTo(((Map<?, ?>) sweep.get(1)).get("top1"));
-        assertThat(tuned.wiseFt().get(4).shiftTop1().get("moved")).isEqualTo(((Map<?, ?>) sweep.get(2)).get("top1"));
+        assertThat(tuned.wiseFt().get(0).shiftTop1().get("moved")).isEqualTo(metric((Map<?, ?>) sweep.get(0), "zeroshot_top1"));
+        assertThat(tuned.wiseFt().get(2).shiftTop1().get("moved")).isEqualTo(metric((Map<?, ?>) sweep.get(1), "zeroshot_top1"));
+        assertThat(tuned.wiseFt().get(4).shiftTop1().get("moved")).isEqualTo(metric((Map<?, ?>) sweep.get(2), "zeroshot_top1"));
         assertThat(tuned.wiseFt().get(4).testTop1()).isEqualTo(tuned.testTop1());
     }
 
@@ -242,5 +242,9 @@ class ComparisonTest {
     private static Map<String, Object> evaluate(Path modelOrRun, Path data, List<Double> alphas) {
         return Evaluation.run(new Evaluation.Request(modelOrRun, data, null, "cpu", 8, false, alphas),
                 (done, total) -> { }, note -> { }, () -> false);
+    }
+
+    private static Double metric(Map<?, ?> result, String name) {
+        return (Double) ((Map<?, ?>) result.get("metrics")).get(name);
     }
 }

@@ -3,7 +3,7 @@
 Set-up (once, any machine with the local pip mirror):
     python3 -m venv .venv && .venv/bin/pip install --retries 0 torch==2.13.0 transformers safetensors pillow numpy
 Build Diagonal first (mvn -q -DskipTests package, or let ./diagonal build itself), then from the repository root:
-    .venv/bin/python tools/reference/bench_train.py [--work /tmp/diagonal-bench-train] [--rounds 1]
+    .venv/bin/python tools/reference/bench_train.py [--work /tmp/diagonal-bench-train] [--rounds 1] [--labelled]
 
 Both sides do the same work on the same data: a ViT-B/32-shaped random CLIP checkpoint (CLIPConfig()
 defaults, F32) with the CLIP tokenizer files of assets/tokenizer/clip, a generated set of JPEG images
@@ -17,7 +17,17 @@ backward, global-norm clipping, AdamW (decay and no-decay groups), the logit-sca
            evaluation and checkpoint are not part of the measurement).
 
 Steps 1..warmup are not timed; images/s = batch x timed steps / their summed step time (data loading
-included). Rounds interleave HF and Java (the order alternates). Peak RSS is the child's VmHWM read
+included).
+
+--labelled trains on the same images labelled by their shape (4 classes, an `image,label` manifest), so a
+labelled set's batches are measured: Diagonal fills batches of --batch-size from any classes (--batches fill);
+each image gets a caption from one of Diagonal's default templates, a batch's identical (class, caption) texts
+share one column, and same-class pairs are positives (the multi-positive loss of
+make_multipositive_fixtures.py). The HF loop does the same in PyTorch (its template picks are its own, so the
+number of text columns per batch is alike in distribution, not equal). The summary states the batch size
+Diagonal's run.json says it used.
+
+Rounds interleave HF and Java (the order alternates). Peak RSS is the child's VmHWM read
 when its last timed step ends. The host may be shared: trust only side-by-side numbers of one run.
 """
 import argparse
@@ -34,9 +44,12 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 COLOURS = ["red", "green", "blue", "yellow", "purple", "orange", "cyan", "black"]
 SHAPES = ["circle", "square", "triangle", "star"]
+# Diagonal's CaptionTemplates defaults, for label-only data
+TEMPLATES = ["a photo of a {}.", "a close-up photo of a {}.", "a drawing of a {}.", "a painting of a {}.",
+             "a cartoon of a {}.", "an emoji of {}.", "an icon of {}.", "a rendering of a {}."]
 
 
-def prepare(work, images):
+def prepare(work, images, labelled_set=False):
     """The model folder and the image set, made once and reused."""
     import numpy as np
     from PIL import Image, ImageDraw
@@ -55,10 +68,10 @@ def prepare(work, images):
             shutil.copy(os.path.join(REPO, "assets", "tokenizer", "clip", name), model_dir)
     data_dir = os.path.join(work, "data")
     manifest = os.path.join(data_dir, "train.csv")
-    if not os.path.exists(manifest):
+    if not os.path.exists(os.path.join(data_dir, "train-labelled.csv")):
         os.makedirs(os.path.join(data_dir, "images"), exist_ok=True)
         rng = random.Random(1)
-        lines = ["image,caption"]
+        lines, labelled = ["image,caption"], ["image,label"]
         for i in range(images):
             colour, shape = rng.choice(COLOURS), rng.choice(SHAPES)
             w, h = rng.randint(280, 520), rng.randint(240, 480)
@@ -76,9 +89,12 @@ def prepare(work, images):
             name = f"images/{i:04d}.jpg"
             image.save(os.path.join(data_dir, name), quality=90)
             lines.append(f"{name},a photo of a {colour} {shape} number {i}.")
+            labelled.append(f"{name},{shape}")
+        with open(os.path.join(data_dir, "train-labelled.csv"), "w") as f:
+            f.write("\n".join(labelled) + "\n")
         with open(manifest, "w") as f:
             f.write("\n".join(lines) + "\n")
-    return model_dir, manifest
+    return model_dir, os.path.join(data_dir, "train-labelled.csv") if labelled_set else manifest
 
 
 def vm_hwm_mb(pid="self"):
@@ -98,10 +114,13 @@ def hf_worker(args):
         from transformers import CLIPImageProcessorPil as Processor
     except ImportError:
         from transformers import CLIPImageProcessor as Processor
-    model_dir, manifest = prepare(args.work, args.images)
+    model_dir, manifest = prepare(args.work, args.images, args.labelled)
     base = os.path.dirname(manifest)
     with open(manifest) as f:
         rows = [line.rstrip("\n").split(",", 1) for line in f.readlines()[1:]]
+    if args.labelled:  # a template per image, fixed for the run as Diagonal's fillCaptions does
+        picks = random.Random(0)
+        rows = [(path, label, TEMPLATES[picks.randrange(len(TEMPLATES))].format(label)) for path, label in rows]
     processor = Processor.from_pretrained(model_dir)
     tokenizer = CLIPTokenizerFast.from_pretrained(model_dir)
     model = CLIPModel.from_pretrained(model_dir, dtype=torch.float32).train()
@@ -121,16 +140,29 @@ def hf_worker(args):
     for step in range(args.steps):
         started = time.perf_counter()
         batch = [rows[i] for i in order[step * args.batch_size:(step + 1) * args.batch_size]]
-        images = [Image.open(os.path.join(base, path)).convert("RGB") for path, _ in batch]
+        images = [Image.open(os.path.join(base, row[0])).convert("RGB") for row in batch]
         pixel_values = processor(images=images, return_tensors="pt").pixel_values
-        tokens = tokenizer([caption for _, caption in batch], padding=True, truncation=True, max_length=77,
-                           return_tensors="pt")
+        if args.labelled:
+            columns = list(dict.fromkeys((row[1], row[2]) for row in batch))  # identical texts share a column
+            captions = [caption for _, caption in columns]
+        else:
+            captions = [row[1] for row in batch]
+        tokens = tokenizer(captions, padding=True, truncation=True, max_length=77, return_tensors="pt")
         lr = 1e-5 * (step + 1) / warmup if step < warmup else \
             1e-5 * 0.5 * (1 + math.cos(math.pi * (step - warmup) / max(1, args.steps - warmup)))
         for group in optimizer.param_groups:
             group["lr"] = lr
-        loss = model(input_ids=tokens.input_ids, attention_mask=tokens.attention_mask, pixel_values=pixel_values,
-                     return_loss=True).loss
+        if args.labelled:
+            logits = model(input_ids=tokens.input_ids, attention_mask=tokens.attention_mask,
+                           pixel_values=pixel_values).logits_per_image
+            positive = torch.tensor([[float(row[1] == label) for label, _ in columns] for row in batch])
+            to_texts = positive / positive.sum(1, keepdim=True)
+            to_images = positive / positive.sum(0, keepdim=True)
+            loss = (-(to_texts * logits.log_softmax(1)).sum(1).mean()
+                    - (to_images * logits.log_softmax(0)).sum(0).mean()) / 2
+        else:
+            loss = model(input_ids=tokens.input_ids, attention_mask=tokens.attention_mask, pixel_values=pixel_values,
+                         return_loss=True).loss
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
@@ -145,6 +177,8 @@ def hf_worker(args):
 def run_hf(args):
     command = [sys.executable, os.path.abspath(__file__), "--worker", "hf", "--work", args.work, "--steps",
                str(args.steps), "--batch-size", str(args.batch_size), "--images", str(args.images)]
+    if args.labelled:
+        command.append("--labelled")
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     out = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
@@ -180,8 +214,13 @@ def run_java(args, model_dir, manifest, round_index):
     _, status, usage = os.wait4(process.pid, 0)
     if len(steps) < args.steps:
         raise SystemExit(f"diagonal finetune ended early ({status}) after {len(steps)} steps")
+    with open(os.path.join(run_dir, "run.json")) as f:
+        used = json.load(f)["hyperparameters"].get("batch_size_used")
+    if used != args.batch_size:
+        raise SystemExit(f"diagonal trained with batches of {used}, not {args.batch_size}")
     shutil.rmtree(run_dir, ignore_errors=True)
-    return dict(step_seconds=[steps[s] for s in sorted(steps)], rss_mb=rss, ru_maxrss_mb=usage.ru_maxrss / 1024)
+    return dict(step_seconds=[steps[s] for s in sorted(steps)], rss_mb=rss, ru_maxrss_mb=usage.ru_maxrss / 1024,
+                batch_size_used=used)
 
 
 def throughput(result, args):
@@ -203,6 +242,7 @@ def main():
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--images", type=int, default=448)
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--labelled", action="store_true", help="train on the images labelled by shape")
     parser.add_argument("--worker", choices=["hf"])
     args = parser.parse_args()
     if args.worker == "hf":
@@ -211,7 +251,7 @@ def main():
     if args.images < args.steps * args.batch_size:
         raise SystemExit("--images must cover the steps in one epoch (so no side gets cached images)")
     os.makedirs(args.work, exist_ok=True)
-    model_dir, manifest = prepare(args.work, args.images)
+    model_dir, manifest = prepare(args.work, args.images, args.labelled)
     results = {"hf": [], "java": []}
     for r in range(args.rounds):
         for side in (["hf", "java"] if r % 2 == 0 else ["java", "hf"]):
@@ -230,7 +270,8 @@ def main():
 
     def median(side):
         return sum(r["median_images_per_second"] for r in results[side]) / args.rounds
-    summary = dict(batch_size=args.batch_size, timed_steps=args.steps - args.warmup, rounds=args.rounds,
+    summary = dict(labelled=args.labelled, batch_size=args.batch_size,
+                   java_batch_size_used=results["java"][0]["batch_size_used"], timed_steps=args.steps - args.warmup, rounds=args.rounds,
                    hf_images_per_second=hf, java_images_per_second=java, ratio_java_over_hf=java / hf,
                    hf_median_step_images_per_second=median("hf"), java_median_step_images_per_second=median("java"),
                    ratio_of_medians=median("java") / median("hf"), hf_best_step_images_per_second=best("hf"),

@@ -1,7 +1,6 @@
 package dev.diagonal.cli;
 
 import dev.diagonal.DiagonalException;
-import dev.diagonal.data.CaptionTemplates;
 import dev.diagonal.project.BestMetric;
 import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunStatus;
@@ -13,7 +12,6 @@ import dev.diagonal.train.TrainingRequest;
 import dev.diagonal.train.TrainingResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,14 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "finetune", description = "Fine-tune a CLIP model (contrastive, FLYP-style) into a run folder.")
 final class FinetuneCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "HF model folder")
-    Path model;
-
-    @Option(names = "--train", required = true, description = "training data: ImageFolder or CSV/TSV/JSONL manifest")
-    Path train;
-
-    @Option(names = "--val", description = "validation data (default: split off --val-fraction of --train)")
-    Path val;
+    @Mixin
+    TrainingOptions training;
 
     @Option(names = "--out", required = true, description = "the run folder to create")
     Path out;
@@ -41,61 +33,11 @@ final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--method", defaultValue = Methods.CONTRASTIVE, description = "contrastive, linear-probe, lora, tip-adapter or tip-adapter-f (default: ${DEFAULT-VALUE})")
     String method;
 
-    @Option(names = "--epochs", defaultValue = "5", description = "passes over the training data (default: ${DEFAULT-VALUE})")
-    int epochs;
-
-    @Option(names = "--lr", defaultValue = "1e-5", description = "peak learning rate, or auto: an LR range test "
-            + "(as fastai's lr_find) on the training data picks it (default: ${DEFAULT-VALUE})")
-    String lr;
-
-    @Option(names = "--weight-decay", defaultValue = "0.1", description = "AdamW weight decay (default: ${DEFAULT-VALUE})")
-    double weightDecay;
-
-    @Option(names = "--warmup-steps", defaultValue = "-1", description = "linear warmup steps (default: 10%% of all steps)")
-    int warmupSteps;
-
-    @Option(names = "--accumulation", defaultValue = "1", description = "micro-batches per optimizer step (default: ${DEFAULT-VALUE})")
-    int accumulation;
-
-    @Option(names = "--clip-norm", defaultValue = "1.0", description = "gradient clipping norm, 0 for none (default: ${DEFAULT-VALUE})")
-    double clipNorm;
-
-    @Option(names = "--shots", defaultValue = "0", description = "images per class to use, 0 for all (default: ${DEFAULT-VALUE})")
-    int shots;
-
-    @Option(names = "--freeze", defaultValue = "none", description = "none, image, text, image:last=N, text:last=N, all-but-projections; comma-separated (default: ${DEFAULT-VALUE})")
-    String freeze;
-
-    @Option(names = "--seed", defaultValue = "0", description = "the one seed for data order, splits and sampling (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--val-fraction", defaultValue = "0.1", description = "share split off for validation without --val (default: ${DEFAULT-VALUE})")
-    double valFraction;
-
-    @Option(names = "--eval-every", defaultValue = "0", description = "evaluate every N steps, 0 for about 10 times (default: ${DEFAULT-VALUE})")
-    int evalEvery;
-
-    @Option(names = "--checkpoint-every", defaultValue = "0", description = "checkpoint every N steps, 0 for each evaluation (default: ${DEFAULT-VALUE})")
+    @Option(names = "--checkpoint-every", defaultValue = "0", description = "checkpoint every N steps, 0 for every 10 minutes (and always at the end and on cancel; default: ${DEFAULT-VALUE})")
     int checkpointEvery;
-
-    @Option(names = "--max-steps", defaultValue = "0", description = "stop after N steps, 0 for no limit (default: ${DEFAULT-VALUE})")
-    long maxSteps;
 
     @Option(names = "--probe-size", defaultValue = "12", description = "images in the probe batch's similarity matrix (default: ${DEFAULT-VALUE})")
     int probeSize;
-
-    @Option(names = "--augment", defaultValue = "none", description = "training-image augmentations: none, or a comma "
-            + "list of crop, affine, background (default: ${DEFAULT-VALUE})")
-    String augment;
-
-    @Option(names = "--caption-templates", paramLabel = "FILE", description = "templates with {}, one per line; "
-            + "each training caption is wrapped in one picked at random at every step")
-    Path captionTemplates;
-
-    @Option(names = "--batches", defaultValue = "fill", description = "labelled data: fill (batches of --batch-size "
-            + "from any classes; same-class pairs are positives) or one-per-class (no class twice in a batch; the batch "
-            + "is capped at the number of classes) (default: ${DEFAULT-VALUE})")
-    String batches;
 
     @Option(names = "--lora-rank", defaultValue = "2", description = "lora: adapter rank r (default: ${DEFAULT-VALUE})")
     int loraRank;
@@ -122,7 +64,7 @@ final class FinetuneCommand implements Callable<Integer> {
     public Integer call() {
         TrainingConsole console = new TrainingConsole(spec.commandLine().getOut(), spec.commandLine().getErr(), logEvery,
                 common.verbose, System.console() != null);
-        TrainingRequest request = new TrainingRequest(model, train, val, config());
+        TrainingRequest request = new TrainingRequest(training.model, training.train, training.val, config());
         TrainingResult result;
         try (Interruption interruption = new Interruption(spec.commandLine().getErr())) {
             result = FineTuning.start(RunDestination.at(out), request, console, interruption::cancelled);
@@ -131,12 +73,8 @@ final class FinetuneCommand implements Callable<Integer> {
     }
 
     private TrainingConfig config() {
-        return TrainingConfig.builder().method(method).epochs(epochs).batchSize(common.batchSize()).lr(lr)
-                .weightDecay(weightDecay).warmupSteps(warmupSteps).accumulation(accumulation).clipNorm(clipNorm)
-                .shots(shots).freeze(freeze).seed(seed).valFraction(valFraction).evalEvery(evalEvery)
-                .checkpointEvery(checkpointEvery).maxSteps(maxSteps).probeSize(probeSize).device(common.device)
-                .augment(augment).batches(batches).loraRank(loraRank).loraAlpha(loraAlpha).loraDropout(loraDropout).loraTargets(loraTargets)
-                .captionTemplates(captionTemplates == null ? List.of() : CaptionTemplates.load(captionTemplates).templates())
+        return training.config(common.batchSize()).method(method).checkpointEvery(checkpointEvery).probeSize(probeSize)
+                .device(common.device).loraRank(loraRank).loraAlpha(loraAlpha).loraDropout(loraDropout).loraTargets(loraTargets)
                 .build();
     }
 

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * The one training loop (command line and workbench alike): steps of {@code accumulation}
  * micro-batches, each forward and backward, then clipping, AdamW, the logit-scale clamp; logging every
- * step, evaluating and checkpointing on schedule and at the end; cancellation honoured between steps
+ * step, evaluating and checkpointing on schedule (checkpoints by default every
+ * {@value EvaluationSettings#CHECKPOINT_MINUTES} minutes) and at the end; cancellation honoured between steps
  * (with a checkpoint, so the run can be resumed); a non-finite loss or gradient stops the run as FAILED
  * and leaves the last good checkpoint as it is.
  */
@@ -36,6 +37,7 @@ final class TrainingLoop {
     private final Map<Integer, int[][]> orders = new LinkedHashMap<>();
     private long step;
     private long lastCheckpoint = -1;
+    private long lastCheckpointNanos = System.nanoTime();
     private BestMetric best;
     private double trainSeconds;
     private long sessionSteps;
@@ -113,7 +115,7 @@ final class TrainingLoop {
             if (step % config.evaluation().evalIntervalFor(total) == 0 || step == total) {
                 evaluate(step);
             }
-            if (step % config.evaluation().checkpointIntervalFor(total) == 0 || step == total) {
+            if (config.evaluation().checkpointDue(step, total, (System.nanoTime() - lastCheckpointNanos) / 1e9)) {
                 checkpoint();
             }
         }
@@ -165,6 +167,7 @@ final class TrainingLoop {
         files.put(CheckpointStore.EXP_AVG_SQ, () -> session.optimizer.exportMoments(true));
         Path written = checkpoints.write(state, files, session.modelConfig.toJson());
         lastCheckpoint = step;
+        lastCheckpointNanos = System.nanoTime();
         recorder.checkpoint(step, written);
     }
 

@@ -3,10 +3,7 @@ package dev.diagonal.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,12 +73,7 @@ class ContrastiveParityTest {
                 double worst = 0;
                 for (int step = 1; step <= 2; step++) {
                     JsonNode want = reference.get("steps").get(step - 1);
-                    double loss;
-                    try (NDScope scope = new NDScope()) {
-                        loss = ContrastiveStep.forwardBackward(model, array(manager, inputs.get("pixel_values_" + step)),
-                                ids(manager, inputs.get("input_ids_" + step)),
-                                ids(manager, inputs.get("attention_mask_" + step)), 1.0);
-                    }
+                    double loss = ParityBatch.forwardBackward(model, manager, inputs, step);
                     double norm = ContrastiveStep.update(model, trainable.values(), optimizer,
                             reference.get("lr").asDouble(), reference.get("clip_norm").asDouble());
                     assertThat(loss).as("loss of step %d", step).isCloseTo(want.get("loss").asDouble(),
@@ -91,7 +83,7 @@ class ContrastiveParityTest {
                     for (Map.Entry<String, Parameter> entry : model.stateDict().entrySet()) {
                         float[] actual = entry.getValue().getArray().toFloatArray();
                         float[] target = expected.get("step" + step + "." + entry.getKey()).data();
-                        double diff = maxAbsDiff(actual, target);
+                        double diff = ParityBatch.maxAbsDiff(actual, target);
                         worst = Math.max(worst, diff);
                         assertThat(diff).as("%s after step %d", entry.getKey(), step).isLessThanOrEqualTo(TOLERANCE);
                     }
@@ -103,27 +95,5 @@ class ContrastiveParityTest {
                 assertThat(model.logitScale().getFloat()).isLessThanOrEqualTo(ContrastiveStep.MAX_LOGIT_SCALE);
             }
         }
-    }
-
-    private static NDArray array(NDManager manager, HostTensor tensor) {
-        return manager.create(tensor.data(), new Shape(tensor.shape()));
-    }
-
-    private static NDArray ids(NDManager manager, HostTensor tensor) {
-        float[] values = tensor.data();
-        long[] ids = new long[values.length];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = (long) values[i];
-        }
-        return manager.create(ids, new Shape(tensor.shape()));
-    }
-
-    private static double maxAbsDiff(float[] a, float[] b) {
-        assertThat(a).hasSameSizeAs(b);
-        double worst = 0;
-        for (int i = 0; i < a.length; i++) {
-            worst = Math.max(worst, Math.abs((double) a[i] - b[i]));
-        }
-        return worst;
     }
 }

@@ -3,10 +3,7 @@ package dev.diagonal.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,48 +48,22 @@ class HandoffParityTest {
             Map<String, Parameter> trainable = settings.freeze().apply(model);
             var o = settings.optimizer();
             try (AdamW optimizer = new AdamW(trainable, manager, o.beta1(), o.beta2(), o.eps(), o.weightDecay())) {
-                double loss;
-                try (NDScope scope = new NDScope()) {
-                    loss = ContrastiveStep.forwardBackward(model, array(manager, inputs.get("pixel_values_1")),
-                            ids(manager, inputs.get("input_ids_1")), ids(manager, inputs.get("attention_mask_1")), 1.0);
-                }
+                double loss = ParityBatch.forwardBackward(model, manager, inputs, 1);
                 ContrastiveStep.update(model, trainable.values(), optimizer, schedule.at(0), o.clipNorm());
                 assertThat(loss).isCloseTo(reference.get("loss").asDouble(), Offset.offset(TOLERANCE));
                 double worst = 0;
                 for (JsonNode kept : reference.get("kept")) {
                     String name = kept.asText();
                     float[] actual = model.stateDict().get(name).getArray().toFloatArray();
-                    double diff = maxAbsDiff(actual, expected.get(name).data());
+                    double diff = ParityBatch.maxAbsDiff(actual, expected.get(name).data());
                     worst = Math.max(worst, diff);
                     assertThat(diff).as(name).isLessThanOrEqualTo(TOLERANCE);
-                    assertThat(maxAbsDiff(actual, before.get(name)) > 0).as("%s changed", name)
+                    assertThat(ParityBatch.maxAbsDiff(actual, before.get(name)) > 0).as("%s changed", name)
                             .isEqualTo(trainable.containsKey(name));
                 }
                 System.out.printf("handoff parity: loss %.7f (train.py %.7f), max |Java - train.py| %.3g%n", loss,
                         reference.get("loss").asDouble(), worst);
             }
         }
-    }
-
-    private static NDArray array(NDManager manager, HostTensor tensor) {
-        return manager.create(tensor.data(), new Shape(tensor.shape()));
-    }
-
-    private static NDArray ids(NDManager manager, HostTensor tensor) {
-        float[] values = tensor.data();
-        long[] ids = new long[values.length];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = (long) values[i];
-        }
-        return manager.create(ids, new Shape(tensor.shape()));
-    }
-
-    private static double maxAbsDiff(float[] a, float[] b) {
-        assertThat(a).hasSameSizeAs(b);
-        double worst = 0;
-        for (int i = 0; i < a.length; i++) {
-            worst = Math.max(worst, Math.abs((double) a[i] - b[i]));
-        }
-        return worst;
     }
 }

@@ -42,7 +42,14 @@ class TrainingConfigTest {
         assertThat(config.schedule().warmupFor(100)).isEqualTo(5);
         assertThat(TrainingConfig.defaults().schedule().warmupFor(100)).isEqualTo(10);
         assertThat(TrainingConfig.defaults().evaluation().evalIntervalFor(95)).isEqualTo(9);
-        assertThat(TrainingConfig.builder().checkpointEvery(3).build().evaluation().checkpointIntervalFor(95)).isEqualTo(3);
+        EvaluationSettings everyThird = TrainingConfig.builder().checkpointEvery(3).build().evaluation();
+        assertThat(everyThird.checkpointDue(6, 95, 0)).isTrue();
+        assertThat(everyThird.checkpointDue(7, 95, 1e6)).isFalse();
+        assertThat(everyThird.checkpointDue(95, 95, 0)).as("at the end").isTrue();
+        EvaluationSettings byClock = TrainingConfig.defaults().evaluation();
+        assertThat(byClock.checkpointDue(9, 95, 599)).isFalse();
+        assertThat(byClock.checkpointDue(9, 95, 600)).isTrue();
+        assertThat(byClock.checkpointDue(95, 95, 0)).as("at the end").isTrue();
     }
 
     @Test

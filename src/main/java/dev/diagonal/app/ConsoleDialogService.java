@@ -53,6 +53,11 @@ final class ConsoleDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseSaveFile(String title, Path initial, String fileName, String description, List<String> extensions) {
+        return Optional.empty();
+    }
+
+    @Override
     public void openFolder(Path folder) {
         // nothing to open in snapshot mode
     }

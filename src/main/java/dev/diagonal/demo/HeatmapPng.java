@@ -19,7 +19,7 @@ import javax.imageio.ImageIO;
  * captions beside the rows, each cell coloured on a fixed scale and printed, and a colour bar. Before
  * and after heatmaps share one scale so that their colours compare.
  */
-final class HeatmapPng {
+public final class HeatmapPng {
 
     private static final int CELL = 52;
     private static final int THUMB = 40;
@@ -42,10 +42,27 @@ final class HeatmapPng {
      */
     static void write(Path file, String title, List<BufferedImage> thumbnails, List<String> captions, float[][] matrix,
             double low, double high) {
+        write(file, title, thumbnails, captions, matrix, low, high, HeatmapPng::colour, Color.WHITE, "cosine");
+    }
+
+    /**
+     * Writes the heatmap on any palette (the workbench's export: its Difference view is on a diverging one).
+     * Rows may outnumber columns or the reverse; column {@code j} shows thumbnail {@code j} when there is one.
+     *
+     * @param thumbnails one image per row (null entries: none drawn)
+     * @param captions one label per row
+     * @param matrix rows × columns values
+     * @param palette the colour at 0 (the value {@code low}) … 1 ({@code high})
+     * @param ring the diagonal's outline
+     * @param scale the colour bar's caption
+     */
+    public static void write(Path file, String title, List<BufferedImage> thumbnails, List<String> captions, float[][] matrix,
+            double low, double high, java.util.function.DoubleFunction<Color> palette, Color ring, String scale) {
         int n = matrix.length;
+        int cols = n == 0 ? 0 : matrix[0].length;
         int top = TITLE_HEIGHT + THUMB + 12;
         int left = LABEL_WIDTH + THUMB + 12;
-        int width = left + n * CELL + BAR_WIDTH;
+        int width = left + cols * CELL + BAR_WIDTH;
         int height = top + n * CELL + 20;
         BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas.createGraphics();
@@ -61,13 +78,17 @@ final class HeatmapPng {
             FontMetrics metrics = g.getFontMetrics();
             for (int i = 0; i < n; i++) {
                 int y = top + i * CELL;
-                g.drawImage(thumbnails.get(i), LABEL_WIDTH + 6, y + (CELL - THUMB) / 2, THUMB, THUMB, null);
-                g.drawImage(thumbnails.get(i), left + i * CELL + (CELL - THUMB) / 2, TITLE_HEIGHT + 4, THUMB, THUMB, null);
+                if (thumbnails.get(i) != null) {
+                    g.drawImage(thumbnails.get(i), LABEL_WIDTH + 6, y + (CELL - THUMB) / 2, THUMB, THUMB, null);
+                    if (i < cols) {
+                        g.drawImage(thumbnails.get(i), left + i * CELL + (CELL - THUMB) / 2, TITLE_HEIGHT + 4, THUMB, THUMB, null);
+                    }
+                }
                 g.setColor(Color.BLACK);
                 g.drawString(fit(captions.get(i), metrics, LABEL_WIDTH - 12), 8, y + CELL / 2 + metrics.getAscent() / 2 - 1);
-                for (int j = 0; j < n; j++) {
+                for (int j = 0; j < cols; j++) {
                     double t = (matrix[i][j] - low) / Math.max(1e-9, high - low);
-                    Color colour = colour(t);
+                    Color colour = palette.apply(t);
                     g.setColor(colour);
                     g.fillRect(left + j * CELL, y, CELL, CELL);
                     g.setColor(brightness(colour) > 140 ? Color.BLACK : Color.WHITE);
@@ -75,12 +96,12 @@ final class HeatmapPng {
                     g.drawString(text, left + j * CELL + (CELL - metrics.stringWidth(text)) / 2, y + CELL / 2 + 4);
                 }
             }
-            g.setColor(Color.WHITE);
+            g.setColor(ring);
             g.setStroke(new BasicStroke(2f));
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < Math.min(n, cols); i++) {
                 g.drawRect(left + i * CELL + 1, top + i * CELL + 1, CELL - 2, CELL - 2); // outline the diagonal
             }
-            drawBar(g, left + n * CELL + 20, top, n * CELL, low, high, metrics);
+            drawBar(g, left + cols * CELL + 20, top, n * CELL, low, high, metrics, palette, scale);
         } finally {
             g.dispose();
         }
@@ -96,15 +117,16 @@ final class HeatmapPng {
         });
     }
 
-    private static void drawBar(Graphics2D g, int x, int y, int height, double low, double high, FontMetrics metrics) {
+    private static void drawBar(Graphics2D g, int x, int y, int height, double low, double high, FontMetrics metrics,
+            java.util.function.DoubleFunction<Color> palette, String scale) {
         for (int i = 0; i < height; i++) {
-            g.setColor(colour(1 - (double) i / (height - 1)));
+            g.setColor(palette.apply(1 - (double) i / Math.max(1, height - 1)));
             g.fillRect(x, y + i, 16, 1);
         }
         g.setColor(Color.BLACK);
         g.drawString(String.format("%.2f", high), x + 20, y + metrics.getAscent());
         g.drawString(String.format("%.2f", low), x + 20, y + height);
-        g.drawString("cosine", x, y - 6);
+        g.drawString(scale, x, y - 6);
     }
 
     /** Viridis at {@code t} in [0, 1] (clamped). */

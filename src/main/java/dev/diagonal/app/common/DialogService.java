@@ -25,6 +25,12 @@ public interface DialogService {
     /** Chooses a file among {@code extensions} (like {@code "*.csv"}); {@code description} names them. */
     Optional<Path> chooseFile(String title, Path initial, String description, List<String> extensions);
 
+    /**
+     * Chooses where to save a file among {@code extensions} (like {@code "*.csv"}), suggesting {@code fileName}
+     * in {@code initial}'s folder.
+     */
+    Optional<Path> chooseSaveFile(String title, Path initial, String fileName, String description, List<String> extensions);
+
     /** Opens a folder in the system's file manager. */
     void openFolder(Path folder);
 }

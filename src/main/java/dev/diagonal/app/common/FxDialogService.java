@@ -98,6 +98,16 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseSaveFile(String title, Path initial, String fileName, String description, List<String> extensions) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        existing(initial).ifPresent(chooser::setInitialDirectory);
+        chooser.setInitialFileName(fileName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, extensions));
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
     public void openFolder(Path folder) {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String opener = os.contains("win") ? "explorer" : os.contains("mac") ? "open" : "xdg-open";

@@ -88,12 +88,17 @@ final class HeatmapHeaders {
 
     /** The colour bar, {@code width} × {@code height}: one block per band, the highest at the top. */
     static void drawBar(Canvas canvas, double width, double height) {
+        drawBar(canvas, width, height, null);
+    }
+
+    /** The colour bar of {@code colors} (null: the similarity palette). */
+    static void drawBar(Canvas canvas, double width, double height, CellColors colors) {
         canvas.setWidth(width);
         canvas.setHeight(height);
         GraphicsContext g = canvas.getGraphicsContext2D();
         double band = height / SimilarityColors.BANDS;
         for (int i = 0; i < SimilarityColors.BANDS; i++) {
-            int argb = SimilarityColors.bandColor(i);
+            int argb = colors == null ? SimilarityColors.bandColor(i) : colors.barColor(i, SimilarityColors.BANDS);
             g.setFill(Color.rgb(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF));
             g.fillRect(0, height - (i + 1) * band, width, band + 0.5);
         }

@@ -53,7 +53,12 @@ final class HeatmapView extends Region {
     private volatile List<String> imagePaths; // read by the thumbnail workers to drop a replaced batch
     private final ThumbnailLoader loader;
     private final List<Image> thumbnails = new ArrayList<>();
-    private SimilarityTips tips;
+    private CellTips tips;
+    private HeatmapFrame frame;
+    private Class<?> barPalette = SimilarityColors.class;
+    private int ring = DIAGONAL;
+    private java.util.function.IntConsumer onRow = row -> { };
+    private java.util.function.IntConsumer onColumn = col -> { };
     private int[] cellColors = new int[0];
     private int[] pixels = new int[0];
     private double cell;
@@ -79,6 +84,10 @@ final class HeatmapView extends Region {
         Tooltip.install(cells, tip);
         cells.setOnMouseMoved(event -> hover(event.getX(), event.getY()));
         cells.setOnMouseExited(event -> hoverRow = -1);
+        // a click picks the image of its row (with Shift, the caption of its column); a header click picks its row or column
+        cells.setOnMouseClicked(event -> pick(event.isShiftDown() ? -1 : event.getY(), event.isShiftDown() ? event.getX() : -1));
+        rowHeader.setOnMouseClicked(event -> pick(event.getY(), -1));
+        colHeader.setOnMouseClicked(event -> pick(-1, event.getY())); // unturned, the header has one row per column
         getChildren().addAll(title, rowHeader, colHeader, cells, bar, maxLabel, minLabel, scaleTitle);
     }
 
@@ -110,6 +119,16 @@ final class HeatmapView extends Region {
      * (NaN: unknown). Redraws the headers only when its probe batch differs from the last one's.
      */
     void show(SimilaritySnapshot snapshot, SimilarityColors colors, double logitScale) {
+        show(new HeatmapFrame(snapshot, colors, new SimilarityTips(snapshot, logitScale),
+                "probe batch at step " + snapshot.step() + ": images × captions", "cosine", false, DIAGONAL,
+                IntStream.range(0, snapshot.rowLabels().size()).toArray(), IntStream.range(0, snapshot.colLabels().size()).toArray()));
+    }
+
+    /** Shows {@code frame}: its cells on its scale, its title, bar and ring. */
+    void show(HeatmapFrame frame) {
+        this.frame = frame;
+        SimilaritySnapshot snapshot = frame.cells();
+        CellColors colors = frame.colors();
         List<String> columns = ProbeLabels.columns(snapshot);
         if (!snapshot.rowLabels().equals(rowLabels) || !columns.equals(colLabels)
                 || !Objects.equals(snapshot.imagePaths(), imagePaths)) {
@@ -121,11 +140,20 @@ final class HeatmapView extends Region {
             requestLayout();
         }
         cellColors = colors.pixels(snapshot);
+        ring = frame.ring();
         paint();
-        title.setText("probe batch at step " + snapshot.step() + ": images × captions");
-        maxLabel.setText(String.format(java.util.Locale.ROOT, "%.3f", colors.max()));
-        minLabel.setText(String.format(java.util.Locale.ROOT, "%.3f", colors.min()));
-        tips = new SimilarityTips(snapshot, logitScale);
+        if (colors.getClass() != barPalette) {
+            barPalette = colors.getClass();
+            if (cell > 0) {
+                HeatmapHeaders.drawBar(bar, BAR, rowHeader.getHeight(), colors);
+            }
+        }
+        title.setText(frame.title());
+        scaleTitle.setText(frame.scale());
+        String format = frame.signed() ? "%+.3f" : "%.3f";
+        maxLabel.setText(String.format(java.util.Locale.ROOT, format, colors.max()));
+        minLabel.setText(String.format(java.util.Locale.ROOT, format, colors.min()));
+        tips = frame.tips();
         if (hoverRow >= 0) {
             tip.setText(tips.text(hoverRow, hoverCol));
         }
@@ -160,7 +188,7 @@ final class HeatmapView extends Region {
             paint();
             HeatmapHeaders.drawRows(rowHeader, ROW_HEADER, size, rowLabels, thumbnails);
             HeatmapHeaders.drawColumns(colHeader, COL_HEADER, size, colLabels);
-            HeatmapHeaders.drawBar(bar, BAR, matrixHeight);
+            HeatmapHeaders.drawBar(bar, BAR, matrixHeight, frame == null ? null : frame.colors());
         }
         double barLeft = matrixLeft + matrixWidth + 2 * GAP;
         bar.relocate(barLeft, matrixTop);
@@ -226,11 +254,11 @@ final class HeatmapView extends Region {
         for (int i = 0; i < pairs; i++) {
             int top = i * size * width + i * size;
             int bottom = top + (size - 1) * width;
-            java.util.Arrays.fill(pixels, top, top + size, DIAGONAL);
-            java.util.Arrays.fill(pixels, bottom, bottom + size, DIAGONAL);
+            java.util.Arrays.fill(pixels, top, top + size, ring);
+            java.util.Arrays.fill(pixels, bottom, bottom + size, ring);
             for (int y = 1; y < size - 1; y++) {
-                pixels[top + y * width] = DIAGONAL;
-                pixels[top + y * width + size - 1] = DIAGONAL;
+                pixels[top + y * width] = ring;
+                pixels[top + y * width + size - 1] = ring;
             }
         }
     }
@@ -243,6 +271,24 @@ final class HeatmapView extends Region {
     /** The tooltip's current text. */
     String tipText() {
         return tip.getText();
+    }
+
+    /** Calls {@code row} with the probe row of a clicked image, {@code column} with the probe column of a clicked caption. */
+    void setOnPick(java.util.function.IntConsumer row, java.util.function.IntConsumer column) {
+        onRow = row;
+        onColumn = column;
+    }
+
+    /** Reports the row at {@code y} or (when {@code y} is negative) the column at {@code x}, in probe order. */
+    private void pick(double y, double x) {
+        if (frame == null || cell <= 0) {
+            return;
+        }
+        if (y >= 0 && y < cell * frame.rows().length) {
+            onRow.accept(frame.rows()[(int) (y / cell)]);
+        } else if (y < 0 && x >= 0 && x < cell * frame.cols().length) {
+            onColumn.accept(frame.cols()[(int) (x / cell)]);
+        }
     }
 
     private void hover(double x, double y) {

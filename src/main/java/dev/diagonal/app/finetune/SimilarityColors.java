@@ -10,7 +10,7 @@ import java.util.Collection;
  * run so that a colour means the same cosine at every step. Turns a snapshot into one ARGB pixel per
  * cell, rows = images, columns = captions.
  */
-final class SimilarityColors {
+final class SimilarityColors implements CellColors {
 
     /** How many blocks the colour bar is drawn in (cells themselves are coloured continuously). */
     static final int BANDS = 64;
@@ -50,17 +50,24 @@ final class SimilarityColors {
         max = hi > lo ? hi : lo + 1;
     }
 
-    double min() {
+    @Override
+    public double min() {
         return min;
     }
 
-    double max() {
+    @Override
+    public double max() {
         return max;
     }
 
     /** The ARGB colour of colour-bar block {@code band} (0 = lowest). */
     static int bandColor(int band) {
         return palette(band / (double) (BANDS - 1));
+    }
+
+    @Override
+    public int barColor(int band, int bands) {
+        return palette(band / (double) (bands - 1));
     }
 
     /** The ARGB colour at {@code t} from 0 (lowest) to 1 (highest), clamped. */
@@ -85,7 +92,8 @@ final class SimilarityColors {
     }
 
     /** One ARGB pixel per cell, row-major ({@code rows × cols}), for {@code PixelWriter.setPixels}. */
-    int[] pixels(SimilaritySnapshot snapshot) {
+    @Override
+    public int[] pixels(SimilaritySnapshot snapshot) {
         float[][] matrix = snapshot.matrix();
         int cols = snapshot.colLabels().size();
         int[] argb = new int[matrix.length * cols];

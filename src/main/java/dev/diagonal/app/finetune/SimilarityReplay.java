@@ -27,6 +27,7 @@ public final class SimilarityReplay {
     private final IntegerProperty selectedIndex = new SimpleIntegerProperty(-1);
     private final SimpleBooleanProperty followingLatest = new SimpleBooleanProperty(true);
     private final BooleanProperty before = new SimpleBooleanProperty();
+    private final IntegerProperty baselineIndex = new SimpleIntegerProperty(0);
     private final ReadOnlyObjectWrapper<SimilaritySnapshot> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(MethodTraits.emptyHeatmap(null));
@@ -50,6 +51,11 @@ public final class SimilarityReplay {
         before.addListener((obs, old, on) -> {
             instead = null;
             refresh();
+        });
+        baselineIndex.addListener((obs, old, index) -> {
+            if (before.get()) {
+                refresh();
+            }
         });
     }
 
@@ -110,6 +116,7 @@ public final class SimilarityReplay {
         adding = false;
         followingLatest.set(true);
         before.set(false);
+        baselineIndex.set(0);
         refresh();
     }
 
@@ -138,6 +145,23 @@ public final class SimilarityReplay {
     /** Whether the first snapshot is shown instead of the selected one. */
     public BooleanProperty beforeProperty() {
         return before;
+    }
+
+    /**
+     * Which snapshot "before" means (and the Difference view subtracts): an index into {@link #snapshots()},
+     * the first one unless the user compares with another step; clamped when read.
+     */
+    public IntegerProperty baselineIndexProperty() {
+        return baselineIndex;
+    }
+
+    /** The baseline snapshot, null when there is none. */
+    SimilaritySnapshot baseline() {
+        return snapshots.isEmpty() ? null : snapshots.get(baselineIndexClamped());
+    }
+
+    private int baselineIndexClamped() {
+        return Math.max(0, Math.min(baselineIndex.get(), snapshots.size() - 1));
     }
 
     /** The snapshot to draw, null when there is none. */
@@ -179,7 +203,7 @@ public final class SimilarityReplay {
             label.set(insteadLabel);
             return;
         }
-        int index = before.get() && !snapshots.isEmpty() ? 0 : selectedIndex.get();
+        int index = before.get() && !snapshots.isEmpty() ? baselineIndexClamped() : selectedIndex.get();
         SimilaritySnapshot target = index < 0 || index >= snapshots.size() ? null : snapshots.get(index);
         shown.set(target);
         label.set(target == null ? "" : "step " + target.step() + (before.get() ? " (before)" : "")

@@ -12,7 +12,7 @@ import java.util.Locale;
  * partners (image {@code i} and caption {@code i} of the probe belong together). Each text is made once
  * per snapshot when the pointer first rests on its cell, with a reused number format.
  */
-final class SimilarityTips {
+final class SimilarityTips implements CellTips {
 
     /** CLIP's trained logit scale ({@code exp(4.6052)}), used when a run has not recorded its own. */
     static final double CLIP_LOGIT_SCALE = 100;
@@ -103,7 +103,8 @@ final class SimilarityTips {
     }
 
     /** The tooltip of the cell of image {@code row} and caption {@code col}. */
-    String text(int row, int col) {
+    @Override
+    public String text(int row, int col) {
         String text = texts[row][col];
         if (text == null) {
             StringBuilder b = new StringBuilder()

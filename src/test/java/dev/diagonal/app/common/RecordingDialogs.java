@@ -50,6 +50,11 @@ public final class RecordingDialogs implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseSaveFile(String title, Path initial, String fileName, String description, List<String> extensions) {
+        return Optional.ofNullable(files.poll());
+    }
+
+    @Override
     public void openFolder(Path folder) {
         opened.add(folder);
     }

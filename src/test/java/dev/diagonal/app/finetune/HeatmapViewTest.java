@@ -124,4 +124,36 @@ class HeatmapViewTest {
         assertThat(seen.get(3)).as("an off-diagonal cell has none").isNotEqualTo(HeatmapView.DIAGONAL)
                 .isNotEqualTo(seen.get(2));
     }
+
+    @Test
+    void clickingACellPicksItsRowInProbeOrderAndShiftClickItsColumn() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        List<String> rows = List.of("cat", "dog", "bird");
+        float[][] matrix = {{0.3f, 0.1f, 0.2f}, {0.25f, 0.2f, 0.1f}, {0f, 0.1f, 0.4f}};
+
+        List<Integer> picked = WaitForAsyncUtils.asyncFx(() -> {
+            List<Integer> out = new java.util.ArrayList<>();
+            HeatmapView view = new HeatmapView(null);
+            view.setOnPick(row -> out.add(row), col -> out.add(100 + col));
+            Scene scene = new Scene(new StackPane(view), 600, 500);
+            SimilaritySnapshot probe = new SimilaritySnapshot(5, rows, List.of("c0", "c1", "c2"), matrix, null);
+            int[] order = {2, 0, 1}; // displayed: bird, cat, dog
+            SimilaritySnapshot shown = HeatmapOrder.apply(probe, order, order);
+            view.show(new HeatmapFrame(shown, new SimilarityColors(List.of(probe)), new SimilarityTips(shown, 50), "t",
+                    "cosine", false, HeatmapView.DIAGONAL, order, order));
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            ImageView cells = (ImageView) view.getChildrenUnmodifiable().stream()
+                    .filter(ImageView.class::isInstance).findFirst().orElseThrow();
+            double cell = cells.getImage().getWidth() / 3;
+            javafx.geometry.Point2D at = cells.localToScene(2.5 * cell, 0.5 * cell); // display row 0, column 2
+            cells.fireEvent(new MouseEvent(MouseEvent.MOUSE_CLICKED, at.getX(), at.getY(), 0, 0, MouseButton.PRIMARY, 1,
+                    false, false, false, false, true, false, false, false, false, false, null));
+            cells.fireEvent(new MouseEvent(MouseEvent.MOUSE_CLICKED, at.getX(), at.getY(), 0, 0, MouseButton.PRIMARY, 1,
+                    true, false, false, false, true, false, false, false, false, false, null));
+            return out;
+        }).get();
+
+        assertThat(picked).as("row 0 shows probe image 2 (bird); column 2 shows probe caption 1").containsExactly(2, 101);
+    }
 }

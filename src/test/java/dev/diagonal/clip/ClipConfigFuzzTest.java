@@ -1,6 +1,7 @@
 package dev.diagonal.clip;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.diagonal.FuzzBudget;
 import dev.diagonal.DiagonalException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,11 @@ import java.nio.file.Path;
 class ClipConfigFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
-    void config(byte[] input) throws IOException {
+    void config(byte[] input) throws Exception {
+        FuzzBudget.check(() -> configOnce(input));
+    }
+
+    private static void configOnce(byte[] input) throws IOException {
         Path dir = Files.createTempDirectory("fuzz");
         Path file = dir.resolve("config.json");
         try {

@@ -1,6 +1,7 @@
 package dev.diagonal.data;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.diagonal.FuzzBudget;
 import dev.diagonal.DiagonalException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,17 +14,29 @@ import java.nio.file.Path;
 class ManifestFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
-    void csv(byte[] input) throws IOException {
+    void csv(byte[] input) throws Exception {
+        FuzzBudget.check(() -> csvOnce(input));
+    }
+
+    private static void csvOnce(byte[] input) throws IOException {
         read(input, "manifest.csv");
     }
 
     @FuzzTest(maxDuration = "10m")
-    void tsv(byte[] input) throws IOException {
+    void tsv(byte[] input) throws Exception {
+        FuzzBudget.check(() -> tsvOnce(input));
+    }
+
+    private static void tsvOnce(byte[] input) throws IOException {
         read(input, "manifest.tsv");
     }
 
     @FuzzTest(maxDuration = "10m")
-    void jsonl(byte[] input) throws IOException {
+    void jsonl(byte[] input) throws Exception {
+        FuzzBudget.check(() -> jsonlOnce(input));
+    }
+
+    private static void jsonlOnce(byte[] input) throws IOException {
         read(input, "manifest.jsonl");
     }
 

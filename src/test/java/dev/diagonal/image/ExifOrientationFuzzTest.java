@@ -1,6 +1,7 @@
 package dev.diagonal.image;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.diagonal.FuzzBudget;
 import dev.diagonal.DiagonalException;
 
 /**
@@ -11,7 +12,11 @@ import dev.diagonal.DiagonalException;
 class ExifOrientationFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
-    void exif(byte[] input) {
+    void exif(byte[] input) throws Exception {
+        FuzzBudget.check(() -> exifOnce(input));
+    }
+
+    private static void exifOnce(byte[] input) {
         try {
             Integer orientation = ExifOrientation.fromExif(input);
             if (orientation != null) {

@@ -1,6 +1,7 @@
 package dev.diagonal.image;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.diagonal.FuzzBudget;
 import dev.diagonal.DiagonalException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,11 @@ import java.nio.file.Path;
 class ImageDecodeFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
-    void decode(byte[] input) throws IOException {
+    void decode(byte[] input) throws Exception {
+        FuzzBudget.check(() -> decodeOnce(input));
+    }
+
+    private static void decodeOnce(byte[] input) throws IOException {
         Path dir = Files.createTempDirectory("fuzz");
         Path file = dir.resolve("input.img");
         try {

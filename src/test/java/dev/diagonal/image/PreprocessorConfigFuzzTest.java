@@ -1,6 +1,7 @@
 package dev.diagonal.image;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.diagonal.FuzzBudget;
 import dev.diagonal.DiagonalException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,11 @@ import java.nio.file.Path;
 class PreprocessorConfigFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
-    void preprocessorConfig(byte[] input) throws IOException {
+    void preprocessorConfig(byte[] input) throws Exception {
+        FuzzBudget.check(() -> preprocessorConfigOnce(input));
+    }
+
+    private static void preprocessorConfigOnce(byte[] input) throws IOException {
         Path dir = Files.createTempDirectory("fuzz");
         Path file = dir.resolve("preprocessor_config.json");
         try {

@@ -1,6 +1,7 @@
 package dev.diagonal.io;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.diagonal.FuzzBudget;
 import dev.diagonal.DiagonalException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,11 @@ import java.nio.file.Path;
 class SafetensorsFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
-    void safetensors(byte[] input) throws IOException {
+    void safetensors(byte[] input) throws Exception {
+        FuzzBudget.check(() -> safetensorsOnce(input));
+    }
+
+    private static void safetensorsOnce(byte[] input) throws IOException {
         Path dir = Files.createTempDirectory("fuzz");
         Path file = dir.resolve("model.safetensors");
         try {

@@ -1,6 +1,7 @@
 package dev.diagonal.io;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.diagonal.FuzzBudget;
 import dev.diagonal.DiagonalException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,11 @@ import java.nio.file.Path;
 class ShardIndexFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
-    void index(byte[] input) throws IOException {
+    void index(byte[] input) throws Exception {
+        FuzzBudget.check(() -> indexOnce(input));
+    }
+
+    private static void indexOnce(byte[] input) throws IOException {
         Path dir = Files.createTempDirectory("fuzz");
         Path file = dir.resolve("model.safetensors.index.json");
         try {

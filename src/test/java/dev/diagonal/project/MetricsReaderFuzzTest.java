@@ -1,6 +1,7 @@
 package dev.diagonal.project;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.diagonal.FuzzBudget;
 import dev.diagonal.DiagonalException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,11 @@ import java.nio.file.Path;
 class MetricsReaderFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
-    void metrics(byte[] input) throws IOException {
+    void metrics(byte[] input) throws Exception {
+        FuzzBudget.check(() -> metricsOnce(input));
+    }
+
+    private static void metricsOnce(byte[] input) throws IOException {
         Path dir = Files.createTempDirectory("fuzz");
         Path file = dir.resolve("metrics.jsonl");
         try {

@@ -1,6 +1,7 @@
 package dev.diagonal.project;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.diagonal.FuzzBudget;
 import dev.diagonal.DiagonalException;
 import dev.diagonal.io.FileTrees;
 import java.io.IOException;
@@ -14,7 +15,11 @@ import java.nio.file.Path;
 class ProjectFileFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
-    void project(byte[] input) throws IOException {
+    void project(byte[] input) throws Exception {
+        FuzzBudget.check(() -> projectOnce(input));
+    }
+
+    private static void projectOnce(byte[] input) throws IOException {
         Path dir = Files.createTempDirectory("fuzz");
         try {
             Files.write(dir.resolve(Project.FILE_NAME), input);

@@ -1,6 +1,7 @@
 package dev.diagonal.text;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.diagonal.FuzzBudget;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.diagonal.DiagonalException;
 import dev.diagonal.io.FileTrees;
@@ -18,7 +19,11 @@ import java.util.Arrays;
 class TokenizerFilesFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
-    void tokenizerJson(byte[] input) throws IOException {
+    void tokenizerJson(byte[] input) throws Exception {
+        FuzzBudget.check(() -> tokenizerJsonOnce(input));
+    }
+
+    private static void tokenizerJsonOnce(byte[] input) throws IOException {
         Path dir = Files.createTempDirectory("fuzz");
         Path file = dir.resolve("tokenizer.json");
         try {
@@ -34,7 +39,11 @@ class TokenizerFilesFuzzTest {
     }
 
     @FuzzTest(maxDuration = "10m")
-    void specialTokens(byte[] input) throws IOException {
+    void specialTokens(byte[] input) throws Exception {
+        FuzzBudget.check(() -> specialTokensOnce(input));
+    }
+
+    private static void specialTokensOnce(byte[] input) throws IOException {
         Path dir = Files.createTempDirectory("fuzz");
         try {
             Files.write(dir.resolve("tokenizer_config.json"), input);
@@ -48,7 +57,11 @@ class TokenizerFilesFuzzTest {
 
     /** The input up to its first NUL byte is {@code vocab.json}, the rest {@code merges.txt}. */
     @FuzzTest(maxDuration = "10m")
-    void vocabMerges(byte[] input) throws IOException {
+    void vocabMerges(byte[] input) throws Exception {
+        FuzzBudget.check(() -> vocabMergesOnce(input));
+    }
+
+    private static void vocabMergesOnce(byte[] input) throws IOException {
         Path dir = Files.createTempDirectory("fuzz");
         int split = 0;
         while (split < input.length && input[split] != 0) {

@@ -1,6 +1,7 @@
 package dev.diagonal.train;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.diagonal.FuzzBudget;
 import dev.diagonal.DiagonalException;
 import dev.diagonal.io.FileTrees;
 import dev.diagonal.project.RunFolder;
@@ -19,7 +20,11 @@ import java.nio.file.Path;
 class RunJsonFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
-    void runJson(byte[] input) throws IOException {
+    void runJson(byte[] input) throws Exception {
+        FuzzBudget.check(() -> runJsonOnce(input));
+    }
+
+    private static void runJsonOnce(byte[] input) throws IOException {
         Path runs = Files.createTempDirectory("fuzz");
         try {
             Path folder = Files.createDirectory(runs.resolve("run-1"));

@@ -1,6 +1,7 @@
 package dev.diagonal.train;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.diagonal.FuzzBudget;
 import dev.diagonal.DiagonalException;
 import dev.diagonal.io.FileTrees;
 import java.io.IOException;
@@ -14,7 +15,11 @@ import java.nio.file.Path;
 class TrainStateFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
-    void state(byte[] input) throws IOException {
+    void state(byte[] input) throws Exception {
+        FuzzBudget.check(() -> stateOnce(input));
+    }
+
+    private static void stateOnce(byte[] input) throws IOException {
         Path checkpoint = Files.createTempDirectory("fuzz");
         try {
             Files.write(checkpoint.resolve(CheckpointStore.STATE), input);

@@ -1,5 +1,6 @@
 package dev.diagonal.train;
 
+import dev.diagonal.project.EvaluationEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diagonal.eval.EvalFixtures;
@@ -72,8 +73,8 @@ class FirstUseUnreadableTest {
         }
 
         @Override
-        public void onEvaluation(long step, Map<String, Double> metrics) {
-            if (metrics.containsKey("embed_train_done")) {
+        public void onEvaluation(EvaluationEvent evaluation) {
+            if (evaluation.metrics().containsKey("embed_train_done")) {
                 corrupt(); // probe and Tip-Adapter: validation images are embedded after the training ones
             }
         }

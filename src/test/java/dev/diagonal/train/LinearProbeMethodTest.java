@@ -1,5 +1,6 @@
 package dev.diagonal.train;
 
+import dev.diagonal.project.EvaluationEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,9 +39,9 @@ class LinearProbeMethodTest {
         final List<String> warnings = new ArrayList<>();
 
         @Override
-        public void onEvaluation(long step, Map<String, Double> metrics) {
-            steps.add(step);
-            events.add(metrics);
+        public void onEvaluation(EvaluationEvent evaluation) {
+            steps.add(evaluation.step());
+            events.add(evaluation.metrics());
         }
 
         @Override

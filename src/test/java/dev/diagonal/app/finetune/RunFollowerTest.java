@@ -1,5 +1,7 @@
 package dev.diagonal.app.finetune;
 
+import dev.diagonal.project.EvaluationEvent;
+import dev.diagonal.project.StepEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diagonal.app.common.Formats;
@@ -30,7 +32,7 @@ class RunFollowerTest {
             writer.step(2, 2.0);
             writer.snapshot(0, 0.2f);
             TrainingFeed.Update second = follower.poll();
-            assertThat(second.steps()).extracting(TrainingFeed.Step::step).containsExactly(1L, 2L);
+            assertThat(second.steps()).extracting(StepEvent::step).containsExactly(1L, 2L);
             assertThat(second.steps().get(1).loss()).isEqualTo(2.0);
             assertThat(second.steps().get(1).imagesPerSecond()).isEqualTo(12.5);
             assertThat(second.similarities()).extracting(SimilaritySnapshot::step).containsExactly(0L);
@@ -40,7 +42,7 @@ class RunFollowerTest {
             writer.warning(3, "loss near chance");
             writer.snapshot(3, 0.6f);
             TrainingFeed.Update third = follower.poll();
-            assertThat(third.steps()).extracting(TrainingFeed.Step::step).containsExactly(3L);
+            assertThat(third.steps()).extracting(StepEvent::step).containsExactly(3L);
             assertThat(third.evaluations()).singleElement()
                     .satisfies(e -> assertThat(e.metrics()).containsExactly(java.util.Map.entry("zeroshot_top1", 0.75)));
             assertThat(third.warnings()).containsExactly("loss near chance");
@@ -50,7 +52,7 @@ class RunFollowerTest {
             writer.step(4, 1.2);
             writer.end(RunStatus.COMPLETED);
             TrainingFeed.Update last = follower.poll();
-            assertThat(last.steps()).extracting(TrainingFeed.Step::step).containsExactly(4L);
+            assertThat(last.steps()).extracting(StepEvent::step).containsExactly(4L);
             assertThat(last.endStatus()).isEqualTo(RunStatus.COMPLETED);
             assertThat(follower.ended()).isTrue();
         }

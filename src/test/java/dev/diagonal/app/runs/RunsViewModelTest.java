@@ -1,5 +1,6 @@
 package dev.diagonal.app.runs;
 
+import dev.diagonal.project.StepEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diagonal.app.common.TestSessions;
@@ -34,13 +35,8 @@ class RunsViewModelTest {
                 Instant.parse(start), Instant.parse(start).plusSeconds(125), new BestMetric("val/top1", 0.75, 20L), null, 1L));
         try (MetricsLog log = run.openMetrics()) {
             for (int step = 0; step <= 20; step += 10) {
-                Map<String, Object> record = new LinkedHashMap<>();
-                record.put("step", step);
-                record.put("loss", lossScale / (step + 1));
-                if (step == 20) {
-                    record.put("val/top1", 0.75);
-                }
-                log.append(record);
+                log.append(new StepEvent(step, Double.NaN, lossScale / (step + 1), Double.NaN, Double.NaN, Double.NaN, null,
+                        step == 20 ? Map.of("val/top1", 0.75) : Map.of()));
             }
         }
     }

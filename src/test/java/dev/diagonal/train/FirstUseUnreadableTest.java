@@ -1,9 +1,9 @@
 package dev.diagonal.train;
 
-import dev.diagonal.project.EvaluationEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diagonal.eval.EvalFixtures;
+import dev.diagonal.project.EvaluationEvent;
 import dev.diagonal.project.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

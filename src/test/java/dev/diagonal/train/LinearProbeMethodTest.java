@@ -1,6 +1,5 @@
 package dev.diagonal.train;
 
-import dev.diagonal.project.EvaluationEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import dev.diagonal.DiagonalException;
 import dev.diagonal.eval.EvalFixtures;
 import dev.diagonal.eval.LinearProbe;
 import dev.diagonal.eval.LinearProbeResultFile;
+import dev.diagonal.project.EvaluationEvent;
 import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunInfo;
 import dev.diagonal.project.RunLock;

@@ -2,11 +2,9 @@ package dev.diagonal.train;
 
 import dev.diagonal.project.CheckpointEvent;
 import dev.diagonal.project.EvaluationEvent;
-import dev.diagonal.project.StepEvent;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.project.SimilaritySnapshot;
-import java.nio.file.Path;
-import java.time.Duration;
+import dev.diagonal.project.StepEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

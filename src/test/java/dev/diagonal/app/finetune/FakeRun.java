@@ -1,14 +1,14 @@
 package dev.diagonal.app.finetune;
 
-import dev.diagonal.project.WarningEvent;
 import dev.diagonal.project.EvaluationEvent;
-import dev.diagonal.project.StepEvent;
 import dev.diagonal.project.MetricsLog;
 import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunInfo;
 import dev.diagonal.project.RunLock;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.project.SimilaritySnapshot;
+import dev.diagonal.project.StepEvent;
+import dev.diagonal.project.WarningEvent;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,16 +1,16 @@
 package dev.diagonal.app.finetune;
 
-import dev.diagonal.project.EvaluationEvent;
-import dev.diagonal.project.StepEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diagonal.app.common.TestSessions;
 import dev.diagonal.app.runs.RunsViewModel;
 import dev.diagonal.project.DatasetRole;
+import dev.diagonal.project.EvaluationEvent;
 import dev.diagonal.project.Project;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.project.RunSummary;
 import dev.diagonal.project.SimilaritySnapshot;
+import dev.diagonal.project.StepEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

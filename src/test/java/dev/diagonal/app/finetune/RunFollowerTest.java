@@ -1,7 +1,5 @@
 package dev.diagonal.app.finetune;
 
-import dev.diagonal.project.EvaluationEvent;
-import dev.diagonal.project.StepEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diagonal.app.common.Formats;
@@ -9,6 +7,7 @@ import dev.diagonal.project.BestMetric;
 import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.project.SimilaritySnapshot;
+import dev.diagonal.project.StepEvent;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,10 +1,10 @@
 package dev.diagonal.app.finetune;
 
-import dev.diagonal.project.EvaluationEvent;
-import dev.diagonal.project.StepEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diagonal.project.EvaluationEvent;
 import dev.diagonal.project.SimilaritySnapshot;
+import dev.diagonal.project.StepEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

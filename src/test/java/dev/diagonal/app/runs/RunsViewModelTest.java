@@ -1,6 +1,5 @@
 package dev.diagonal.app.runs;
 
-import dev.diagonal.project.StepEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diagonal.app.common.TestSessions;
@@ -10,9 +9,9 @@ import dev.diagonal.project.Project;
 import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunInfo;
 import dev.diagonal.project.RunStatus;
+import dev.diagonal.project.StepEvent;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

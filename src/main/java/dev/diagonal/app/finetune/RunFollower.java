@@ -11,6 +11,7 @@ import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.project.RunStore;
 import dev.diagonal.project.RunSummary;
+import dev.diagonal.project.StepEvent;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
@@ -135,9 +136,15 @@ final class RunFollower {
                         : "");
     }
 
-    /** An evaluation line with nothing but counters (a bare step mark) is not shown. */
+    /**
+     * A step or evaluation line that names no step has no place on the step axis, and an evaluation of nothing but
+     * counters is no evaluation; everything else is shown.
+     */
     private static boolean worthShowing(RunEvent event) {
-        return !(event instanceof EvaluationEvent evaluation) || !evaluation.metrics().isEmpty();
+        if (event instanceof EvaluationEvent evaluation) {
+            return evaluation.hasStep() && !evaluation.metrics().isEmpty();
+        }
+        return !(event instanceof StepEvent) || event.hasStep();
     }
 
     private RunSummary summarize() {

@@ -2,6 +2,7 @@ package dev.diagonal.app.finetune;
 
 import dev.diagonal.project.EvaluationEvent;
 import dev.diagonal.project.MetricsLog;
+import dev.diagonal.project.RunEvent;
 import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunInfo;
 import dev.diagonal.project.RunLock;
@@ -42,6 +43,20 @@ final class FakeRun implements AutoCloseable {
 
     void warning(long step, String message) {
         metrics.append(new WarningEvent(step, message));
+    }
+
+    void append(RunEvent event) {
+        metrics.append(event);
+    }
+
+    /** Appends a line as an earlier Diagonal (or a hand) wrote it. */
+    void rawLine(String json) {
+        metrics.force();
+        try {
+            java.nio.file.Files.writeString(folder.metricsFile(), json + "\n", java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     void snapshot(long step, float diagonal) {

@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diagonal.app.common.Formats;
 import dev.diagonal.project.BestMetric;
+import dev.diagonal.project.EvaluationEvent;
+import dev.diagonal.project.RunEvent;
 import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.project.SimilaritySnapshot;
 import dev.diagonal.project.StepEvent;
+import dev.diagonal.project.SummaryEvent;
+import dev.diagonal.project.WarningEvent;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +62,49 @@ class RunFollowerTest {
             assertThat(last.steps()).extracting(StepEvent::step).containsExactly(4L);
             assertThat(last.endStatus()).isEqualTo(RunStatus.COMPLETED);
             assertThat(follower.ended()).isTrue();
+        }
+    }
+
+    @Test
+    void aRunReadFromItsFolderReachesTheScreenAsTheSameEventsAsWhenItIsLive() {
+        List<RunEvent> events = List.of(new StepEvent(1, 0, 2.5, 1e-5, 100.0, 12.5, Duration.ofSeconds(30)),
+                new EvaluationEvent(1, Map.of("zeroshot_top1", 0.5, "epoch", 0.0)), new WarningEvent(1, "loss near chance"),
+                new StepEvent(2, 0, 2.0, 1e-5, 100.0, 12.5, null), new SummaryEvent(2, 12.0, 0.3));
+        List<TrainingFeed.Update> live = new ArrayList<>();
+        TrainingFeed feed = new TrainingFeed(Runnable::run, live::add, () -> false, Duration.ZERO);
+        try (FakeRun writer = new FakeRun(tmp.resolve("runs"), "same")) {
+            events.forEach(writer::append);
+            events.forEach(feed::onEvent);
+
+            TrainingFeed.Update read = new RunFollower(writer.folder).poll();
+
+            assertThat(read.steps()).extracting(StepEvent::step, StepEvent::loss, StepEvent::imagesPerSecond)
+                    .isEqualTo(live.stream().flatMap(u -> u.steps().stream())
+                            .map(s -> org.assertj.core.groups.Tuple.tuple(s.step(), s.loss(), s.imagesPerSecond())).toList());
+            assertThat(read.evaluations()).isEqualTo(live.stream().flatMap(u -> u.evaluations().stream()).toList());
+            assertThat(read.evaluations().get(0).metrics()).as("epoch is a counter").containsOnlyKeys("zeroshot_top1");
+            assertThat(read.warnings()).isEqualTo(live.stream().flatMap(u -> u.warnings().stream()).toList())
+                    .containsExactly("loss near chance");
+        }
+    }
+
+    @Test
+    void theLineShapesOfEarlierVersionsAreFollowed() {
+        try (FakeRun writer = new FakeRun(tmp.resolve("runs"), "old")) {
+            writer.rawLine("{\"step\":1,\"epoch\":0,\"loss\":2.5,\"lr\":1e-5}");
+            writer.rawLine("{\"step\":1,\"probe_c\":0.5,\"probe_val_top1\":0.75}"); // an untyped evaluation
+            writer.rawLine("{\"type\":\"resume\",\"step\":1}");
+            writer.rawLine("{\"step\":2,\"epoch\":1}"); // nothing but counters
+            writer.rawLine("{\"loss\":9.0}"); // no step: no place on the axis
+            writer.rawLine("{\"type\":\"warning\",\"step\":2,\"message\":\"careful\"}");
+
+            TrainingFeed.Update update = new RunFollower(writer.folder).poll();
+
+            assertThat(update.steps()).extracting(StepEvent::step).containsExactly(1L);
+            assertThat(update.steps().get(0).logitScale()).isNaN();
+            assertThat(update.evaluations()).singleElement()
+                    .satisfies(e -> assertThat(e.metrics()).containsOnlyKeys("probe_c", "probe_val_top1"));
+            assertThat(update.warnings()).containsExactly("careful");
         }
     }
 

@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one reader of {@code metrics.jsonl} (Jackson): reads it without changing it, also while a trainer is appending: a last line that
- * is incomplete (no newline yet, or torn by a crash) is left out. Numbers come back as {@link Integer},
- * {@link Long} or {@link Double} (NaN included); keys keep their order. Outside this package, read the file as
- * {@link RunEvent}s ({@link #readEvents}, {@link Chunk#events()}); the raw records are for this package and tests.
+ * The one reader of {@code metrics.jsonl} (Jackson): reads it without changing it, also while a trainer is
+ * appending: a last line that is incomplete (no newline yet, or torn by a crash) is left out. Numbers come back as
+ * {@link Integer}, {@link Long} or {@link Double} (NaN included); keys keep their order. Outside this package, read
+ * the file as {@link RunEvent}s ({@link #readEvents}, {@link Chunk#events()}); the raw records are for this package
+ * and tests.
  */
 public final class MetricsReader {
 

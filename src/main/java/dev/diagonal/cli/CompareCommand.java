@@ -8,6 +8,7 @@ import dev.diagonal.compare.CompareSpec;
 import dev.diagonal.compare.Comparison;
 import dev.diagonal.compare.ComparisonFiles;
 import dev.diagonal.project.RunStatus;
+import dev.diagonal.project.StepEvent;
 import dev.diagonal.train.TrainingListener;
 import dev.diagonal.train.TrainingPlan;
 import java.io.PrintWriter;
@@ -159,8 +160,8 @@ final class CompareCommand implements Callable<Integer> {
                 }
 
                 @Override
-                public void onStep(long step, double loss, double lr, double logitScale, double imagesPerSecond, Duration eta) {
-                    runs.onStep(step, loss, lr, logitScale, imagesPerSecond, eta);
+                public void onStep(StepEvent step) {
+                    runs.onStep(step);
                 }
 
                 @Override

@@ -1,14 +1,15 @@
 package dev.diagonal.cli;
 
+import dev.diagonal.project.CheckpointEvent;
+import dev.diagonal.project.EvaluationEvent;
 import dev.diagonal.project.RunStatus;
+import dev.diagonal.project.StepEvent;
 import dev.diagonal.train.EvaluationLine;
 import dev.diagonal.train.TrainingListener;
 import dev.diagonal.train.TrainingPlan;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * What a training run shows on the console: the plan, a line every {@code logEvery} steps (loss,
@@ -47,9 +48,10 @@ final class TrainingConsole implements TrainingListener {
     }
 
     @Override
-    public void onStep(long step, double loss, double lr, double logitScale, double imagesPerSecond, Duration eta) {
+    public void onStep(StepEvent event) {
+        long step = event.step();
         String status = String.format(Locale.ROOT, "step %d/%d  loss %.4f  lr %.3g  scale %.2f  %.1f img/s  ETA %s",
-                step, total, loss, lr, logitScale, imagesPerSecond, clock(eta));
+                step, total, event.loss(), event.lr(), event.logitScale(), event.imagesPerSecond(), clock(event.eta()));
         if (step == 1 || step % logEvery == 0 || step == total) {
             line(status);
         }
@@ -62,14 +64,14 @@ final class TrainingConsole implements TrainingListener {
     }
 
     @Override
-    public void onEvaluation(long step, Map<String, Double> metrics) {
-        line("eval @ step " + step + ": " + EvaluationLine.describe(metrics));
+    public void onEvaluation(EvaluationEvent evaluation) {
+        line("eval @ step " + evaluation.step() + ": " + EvaluationLine.describe(evaluation.metrics()));
     }
 
     @Override
-    public void onCheckpoint(long step, Path path) {
+    public void onCheckpoint(CheckpointEvent checkpoint) {
         if (verbose) {
-            line("checkpoint at step " + step + ": " + path);
+            line("checkpoint at step " + checkpoint.step() + ": " + checkpoint.path());
         }
     }
 

@@ -1,22 +1,23 @@
 package dev.diagonal.demo;
 
+import dev.diagonal.project.CheckpointEvent;
+import dev.diagonal.project.EvaluationEvent;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.project.SimilaritySnapshot;
+import dev.diagonal.project.StepEvent;
 import dev.diagonal.train.TrainingListener;
 import dev.diagonal.train.TrainingPlan;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Keeps the fine-tuning curves for the report and passes every event on to another listener. */
+/** Keeps the fine-tuning run's step and evaluation events for the report and passes every event on to another listener. */
 final class CurveRecorder implements TrainingListener {
 
     private final TrainingListener next;
-    private final List<double[]> steps = new ArrayList<>();
-    private final Map<String, List<double[]>> evaluations = new LinkedHashMap<>();
+    private final List<StepEvent> steps = new ArrayList<>();
+    private final List<EvaluationEvent> evaluations = new ArrayList<>();
     private long started;
     private long ended;
 
@@ -24,27 +25,32 @@ final class CurveRecorder implements TrainingListener {
         this.next = next;
     }
 
-    /** (step, loss, lr, logit scale) rows. */
-    List<double[]> steps() {
+    /** The steps, in order. */
+    List<StepEvent> steps() {
         return steps;
     }
 
     /** (step, loss) points. */
     List<double[]> loss() {
-        return steps.stream().map(s -> new double[] {s[0], s[1]}).toList();
+        return steps.stream().map(s -> new double[] {s.step(), s.loss()}).toList();
     }
 
-    /** Evaluation metric name → (step, value) points. */
+    /** Evaluation metric name → (step, value) points, counters left out. */
     Map<String, List<double[]>> evaluations() {
-        return evaluations;
+        Map<String, List<double[]>> points = new LinkedHashMap<>();
+        for (EvaluationEvent evaluation : evaluations) {
+            evaluation.metrics().forEach((name, value) -> points.computeIfAbsent(name, k -> new ArrayList<>())
+                    .add(new double[] {evaluation.step(), value}));
+        }
+        return points;
     }
 
     double firstLoss() {
-        return steps.isEmpty() ? Double.NaN : steps.get(0)[1];
+        return steps.isEmpty() ? Double.NaN : steps.get(0).loss();
     }
 
     double lastLoss() {
-        return steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1)[1];
+        return steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).loss();
     }
 
     /** Wall-clock seconds from the start to the end of training. */
@@ -59,15 +65,15 @@ final class CurveRecorder implements TrainingListener {
     }
 
     @Override
-    public void onStep(long step, double loss, double lr, double logitScale, double imagesPerSecond, Duration eta) {
-        steps.add(new double[] {step, loss, lr, logitScale});
-        next.onStep(step, loss, lr, logitScale, imagesPerSecond, eta);
+    public void onStep(StepEvent step) {
+        steps.add(step);
+        next.onStep(step);
     }
 
     @Override
-    public void onEvaluation(long step, Map<String, Double> metrics) {
-        metrics.forEach((name, value) -> evaluations.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {step, value}));
-        next.onEvaluation(step, metrics);
+    public void onEvaluation(EvaluationEvent evaluation) {
+        evaluations.add(evaluation);
+        next.onEvaluation(evaluation);
     }
 
     @Override
@@ -76,8 +82,8 @@ final class CurveRecorder implements TrainingListener {
     }
 
     @Override
-    public void onCheckpoint(long step, Path path) {
-        next.onCheckpoint(step, path);
+    public void onCheckpoint(CheckpointEvent checkpoint) {
+        next.onCheckpoint(checkpoint);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.diagonal.DiagonalException;
 import dev.diagonal.data.Sample;
 import dev.diagonal.io.AtomicFiles;
+import dev.diagonal.project.StepEvent;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -129,10 +130,10 @@ final class DemoReport {
         return summary;
     }
 
-    private static void writeCsv(Path file, List<double[]> rows) {
+    private static void writeCsv(Path file, List<StepEvent> steps) {
         StringBuilder csv = new StringBuilder("step,loss,lr,logit_scale\n");
-        for (double[] r : rows) {
-            csv.append(String.format(Locale.ROOT, "%d,%.6f,%.6g,%.4f%n", (long) r[0], r[1], r[2], r[3]));
+        for (StepEvent s : steps) {
+            csv.append(String.format(Locale.ROOT, "%d,%.6f,%.6g,%.4f%n", s.step(), s.loss(), s.lr(), s.logitScale()));
         }
         AtomicFiles.writeString(file, csv.toString());
     }

@@ -3,6 +3,11 @@ package dev.diagonal.handoff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.diagonal.DiagonalException;
+import dev.diagonal.project.EvaluationEvent;
+import dev.diagonal.project.OtherEvent;
+import dev.diagonal.project.RunEvent;
+import dev.diagonal.project.StepEvent;
+import dev.diagonal.project.SummaryEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +18,12 @@ import java.util.Map;
 
 /**
  * The parts of transformers' {@code trainer_state.json} a Diagonal run needs: the last step and
- * {@code log_history} turned into {@code metrics.jsonl} records (training steps, evaluations, the summary).
+ * {@code log_history} turned into Diagonal's run events (training steps, evaluations, the summary) for {@code metrics.jsonl}.
  *
  * @param globalStep the Trainer's {@code global_step}
- * @param records metric records in Diagonal's keys, in log order
+ * @param records the log's entries as run events, in log order
  */
-public record TrainerState(long globalStep, List<Map<String, Object>> records) {
+public record TrainerState(long globalStep, List<RunEvent> records) {
 
     /** The file's name in a Trainer's output folder. */
     public static final String FILE = "trainer_state.json";
@@ -49,46 +54,39 @@ public record TrainerState(long globalStep, List<Map<String, Object>> records) {
         if (history == null || !history.isArray()) {
             throw new DiagonalException(file + ": log_history must be a list of log entries, not " + history);
         }
-        List<Map<String, Object>> records = new ArrayList<>();
+        List<RunEvent> records = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
             records.add(convert(history.get(i), file + ": log_history[" + i + "]"));
         }
         return new TrainerState(step.asLong(), records);
     }
 
-    private static Map<String, Object> convert(JsonNode entry, String where) {
+    private static RunEvent convert(JsonNode entry, String where) {
         if (!entry.isObject()) {
             throw new DiagonalException(where + " must be an object, not " + entry);
         }
-        JsonNode step = entry.get("step");
-        if (step == null || !step.isNumber()) {
-            throw new DiagonalException(where + ": step must be a number, not " + step);
+        JsonNode stepNode = entry.get("step");
+        if (stepNode == null || !stepNode.isNumber()) {
+            throw new DiagonalException(where + ": step must be a number, not " + stepNode);
         }
-        Map<String, Object> record = new LinkedHashMap<>();
+        long step = stepNode.asLong();
         if (entry.has("eval_loss")) {
-            record.put("type", "eval");
-            record.put("step", step.asLong());
+            Map<String, Double> metrics = new LinkedHashMap<>();
             entry.fields().forEachRemaining(f -> {
                 if (f.getKey().startsWith("eval_") && f.getValue().isNumber() && !timing(f.getKey())) {
-                    record.put(f.getKey().equals("eval_loss") ? "val_loss" : f.getKey().substring(5), f.getValue().asDouble());
+                    metrics.put(f.getKey().equals("eval_loss") ? "val_loss" : f.getKey().substring(5), f.getValue().asDouble());
                 }
             });
+            return new EvaluationEvent(step, metrics);
         } else if (entry.has("loss")) {
-            record.put("step", step.asLong());
-            putNumber(record, "epoch", entry, "epoch", where);
-            putNumber(record, "loss", entry, "loss", where);
-            putNumber(record, "lr", entry, "learning_rate", where);
-            putNumber(record, "grad_norm", entry, "grad_norm", where);
+            double gradNorm = number(entry, "grad_norm", where);
+            return new StepEvent(step, number(entry, "epoch", where), number(entry, "loss", where),
+                    number(entry, "learning_rate", where), Double.NaN, Double.NaN, null,
+                    Double.isNaN(gradNorm) ? Map.of() : Map.of("grad_norm", gradNorm));
         } else if (entry.has("train_runtime")) {
-            record.put("type", "summary");
-            record.put("step", step.asLong());
-            putNumber(record, "train_seconds", entry, "train_runtime", where);
-            putNumber(record, "images_per_second", entry, "train_samples_per_second", where);
-        } else {
-            record.put("type", "trainer_log");
-            record.put("step", step.asLong());
+            return new SummaryEvent(step, number(entry, "train_samples_per_second", where), number(entry, "train_runtime", where));
         }
-        return record;
+        return new OtherEvent("trainer_log", step);
     }
 
     /** The Trainer's timings of an evaluation (runtime, samples and steps per second): not metrics of the model. */
@@ -96,14 +94,15 @@ public record TrainerState(long globalStep, List<Map<String, Object>> records) {
         return key.endsWith("_runtime") || key.endsWith("_per_second");
     }
 
-    private static void putNumber(Map<String, Object> record, String key, JsonNode entry, String field, String where) {
+    /** The entry's number {@code field}; NaN when it is absent or null. */
+    private static double number(JsonNode entry, String field, String where) {
         JsonNode value = entry.get(field);
         if (value == null || value.isNull()) {
-            return;
+            return Double.NaN;
         }
         if (!value.isNumber()) {
             throw new DiagonalException(where + ": " + field + " must be a number, not " + value);
         }
-        record.put(key, value.asDouble());
+        return value.asDouble();
     }
 }

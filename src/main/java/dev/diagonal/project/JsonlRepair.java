@@ -1,6 +1,5 @@
 package dev.diagonal.project;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.diagonal.DiagonalException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -63,12 +62,7 @@ final class JsonlRepair {
         if (new String(line, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return true;
         }
-        try {
-            JsonNode node = Json.MAPPER.readTree(line);
-            return node != null && node.isObject();
-        } catch (IOException e) {
-            return false;
-        }
+        return MetricsReader.tryParse(line) != null;
     }
 
     /** Position of the last {@code '\n'} strictly before {@code end}, or -1. */

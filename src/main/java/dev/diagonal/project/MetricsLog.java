@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The append-only writer of a run's {@code metrics.jsonl}: one JSON object per line, one line per
- * logged step or evaluation (step losses under the key {@value #LOSS}).
+ * The one writer of a run's {@code metrics.jsonl}: appends {@link RunEvent}s, one JSON object per line (their
+ * shape is {@link RunEvents}'; step losses under the key {@value #LOSS}).
  *
  * <p>Crash safety: opening cuts off a torn end left by an earlier crash (see {@link #repairedBytes()});
  * each line is handed to the operating system in a single write, so a killed process leaves either the
@@ -25,7 +25,7 @@ import java.util.Objects;
 public final class MetricsLog implements AutoCloseable {
 
     /** The key step losses are logged under. */
-    public static final String LOSS = "loss";
+    public static final String LOSS = RunEvents.LOSS;
 
     private final Path file;
     private final FileChannel channel;
@@ -69,11 +69,16 @@ public final class MetricsLog implements AutoCloseable {
         }
     }
 
+    /** Appends one event as one line (not a {@link SimilaritySnapshot}: those have their own files). */
+    public void append(RunEvent event) {
+        append(RunEvents.toRecord(Objects.requireNonNull(event, "event")));
+    }
+
     /**
-     * Appends one record as one line. Values may be numbers (NaN and infinities included), strings,
-     * booleans, lists and maps.
+     * Appends one raw record as one line (for the tests of this package: everything else writes {@link RunEvent}s).
+     * Values may be numbers (NaN and infinities included), strings, booleans, lists and maps.
      */
-    public synchronized void append(Map<String, ?> record) {
+    synchronized void append(Map<String, ?> record) {
         Objects.requireNonNull(record, "record");
         byte[] json;
         try {

@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads {@code metrics.jsonl} without changing it, also while a trainer is appending: a last line that
- * is incomplete (no newline yet, or torn by a crash) is left out. Numbers come back as {@link Integer},
- * {@link Long} or {@link Double} (NaN included); keys keep their order.
+ * The one reader of {@code metrics.jsonl} (Jackson): reads it without changing it, also while a trainer is
+ * appending: a last line that is incomplete (no newline yet, or torn by a crash) is left out. Numbers come back as
+ * {@link Integer}, {@link Long} or {@link Double} (NaN included); keys keep their order. Outside this package, read
+ * the file as {@link RunEvent}s ({@link #readEvents}, {@link Chunk#events()}); the raw records are for this package
+ * and tests.
  */
 public final class MetricsReader {
 
@@ -29,13 +31,30 @@ public final class MetricsReader {
      * @param records    the complete records after the offset
      * @param nextOffset byte offset just after the last record returned
      */
-    public record Chunk(List<Map<String, Object>> records, long nextOffset) {}
+    public record Chunk(List<Map<String, Object>> records, long nextOffset) {
+
+        /** The records as events, in file order. */
+        public List<RunEvent> events() {
+            return records.stream().map(RunEvents::fromRecord).toList();
+        }
+    }
 
     private MetricsReader() {}
 
     /** Every complete record of the file; an empty list for a missing file. */
     public static List<Map<String, Object>> readAll(Path file) {
         return readFrom(file, 0).records();
+    }
+
+    /** Every complete line of the file as an event; an empty list for a missing file. */
+    public static List<RunEvent> readEvents(Path file) {
+        return readFrom(file, 0).events();
+    }
+
+    /** The event on one line (without its newline), or null when the line is not one JSON object. */
+    static RunEvent parseLine(byte[] line) {
+        Map<String, Object> record = tryParse(line);
+        return record == null ? null : RunEvents.fromRecord(record);
     }
 
     /**
@@ -89,7 +108,7 @@ public final class MetricsReader {
     }
 
     /** The record on a line, or null if the line is not one JSON object. */
-    private static Map<String, Object> tryParse(byte[] line) {
+    static Map<String, Object> tryParse(byte[] line) {
         try {
             return Json.MAPPER.readValue(line, RECORD);
         } catch (IOException e) {

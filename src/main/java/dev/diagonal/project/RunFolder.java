@@ -156,9 +156,30 @@ public final class RunFolder {
         return MetricsLog.open(metricsFile(), forceInterval);
     }
 
-    /** Every complete record of {@code metrics.jsonl}. */
+    /** Every complete record of {@code metrics.jsonl}, raw (for tests; everything else reads {@link #readEvents()}). */
     public List<Map<String, Object>> readMetrics() {
         return MetricsReader.readAll(metricsFile());
+    }
+
+    /** Every complete line of {@code metrics.jsonl} as a {@link RunEvent}, in file order. */
+    public List<RunEvent> readEvents() {
+        return MetricsReader.readEvents(metricsFile());
+    }
+
+    /**
+     * Reads the events {@code metrics.jsonl} gained since byte {@code offset} (0 for the whole file); pass the
+     * returned chunk's {@link MetricsReader.Chunk#nextOffset()} next time to follow a live run.
+     */
+    public MetricsReader.Chunk readEventsFrom(long offset) {
+        return MetricsReader.readFrom(metricsFile(), offset);
+    }
+
+    /**
+     * Drops the lines of {@code metrics.jsonl} after step {@code lastStep} (all that name a step, for −1), before a
+     * resumed run redoes those steps; returns how many lines went.
+     */
+    public int trimMetricsAfter(long lastStep) {
+        return MetricsTrim.keepUpTo(metricsFile(), lastStep);
     }
 
     /** Writes {@code similarity/step-N.json} atomically and returns its path. */

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An image-text similarity matrix at one training step, saved as {@code similarity/step-N.json} so the
- * workbench can replay how the diagonal sharpens.
+ * An image-text similarity matrix at one training step (the similarity-snapshot {@link RunEvent}), saved as
+ * {@code similarity/step-N.json} so the workbench can replay how the diagonal sharpens.
  *
  * @param step       training step
  * @param rowLabels  one label per row (usually the images)
@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 @JsonPropertyOrder({"step", "rowLabels", "colLabels", "matrix", "imagePaths"})
 public record SimilaritySnapshot(long step, List<String> rowLabels, List<String> colLabels, float[][] matrix,
-        List<String> imagePaths) {
+        List<String> imagePaths) implements RunEvent {
 
     /** Checks that the matrix matches the labels. */
     public SimilaritySnapshot {

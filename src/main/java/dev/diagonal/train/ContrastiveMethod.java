@@ -69,7 +69,7 @@ class ContrastiveMethod implements Method {
         List<String> warnings = new ArrayList<>();
         checkData(info, request.train(), request.val(), warnings);
         DataSetup.Prepared data = DataSetup.prepare(request.train(), request.val(), request.config(), warnings::add);
-        MetricsTrim.keepUpTo(run.metricsFile(), state == null ? -1 : state.step());
+        run.trimMetricsAfter(state == null ? -1 : state.step());
         RunInfo running = info.running();
         run.writeRunJson(running);
         return train(run, running, request, data, checkpoint.orElse(null), state, warnings, listener, cancelled);

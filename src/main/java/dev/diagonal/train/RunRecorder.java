@@ -1,19 +1,24 @@
 package dev.diagonal.train;
 
 import dev.diagonal.project.BestMetric;
+import dev.diagonal.project.CheckpointEvent;
+import dev.diagonal.project.EvaluationEvent;
 import dev.diagonal.project.MetricsLog;
+import dev.diagonal.project.ResumeEvent;
 import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunInfo;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.project.SimilaritySnapshot;
+import dev.diagonal.project.StepEvent;
+import dev.diagonal.project.SummaryEvent;
+import dev.diagonal.project.WarningEvent;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes what a run reports into its folder ({@code metrics.jsonl}, {@code similarity/},
- * {@code run.json}) and passes every event on to the caller's listener.
+ * Writes what a run reports into its folder ({@code metrics.jsonl} through {@link MetricsLog}, {@code similarity/},
+ * {@code run.json}) as {@link dev.diagonal.project.RunEvent}s and passes the same events on to the caller's listener.
  */
 final class RunRecorder implements AutoCloseable {
 
@@ -41,24 +46,15 @@ final class RunRecorder implements AutoCloseable {
 
     void step(long step, int epoch, double loss, double lr, double logitScale, double imagesPerSecond, Duration eta) {
         lastStep = step;
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("step", step);
-        record.put("epoch", epoch);
-        record.put(MetricsLog.LOSS, loss);
-        record.put("lr", lr);
-        record.put("logit_scale", logitScale);
-        record.put("images_per_second", imagesPerSecond);
-        metrics.append(record);
-        listener.onStep(step, loss, lr, logitScale, imagesPerSecond, eta);
+        StepEvent event = new StepEvent(step, epoch, loss, lr, logitScale, imagesPerSecond, eta);
+        metrics.append(event);
+        listener.onStep(event);
     }
 
     void evaluation(long step, Map<String, Double> values) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("type", "eval");
-        record.put("step", step);
-        record.putAll(values);
-        metrics.append(record);
-        listener.onEvaluation(step, values);
+        EvaluationEvent event = new EvaluationEvent(step, values);
+        metrics.append(event);
+        listener.onEvaluation(event);
     }
 
     void similarity(SimilaritySnapshot snapshot) {
@@ -66,32 +62,24 @@ final class RunRecorder implements AutoCloseable {
         listener.onSimilarity(snapshot);
     }
 
+    /** Passed on only: the {@code checkpoints/} folder is the record of checkpoints. */
     void checkpoint(long step, Path path) {
-        listener.onCheckpoint(step, path);
+        listener.onCheckpoint(new CheckpointEvent(step, path));
     }
 
     void warning(String message) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("type", "warning");
-        record.put("step", lastStep);
-        record.put("message", message);
-        metrics.append(record);
+        metrics.append(new WarningEvent(lastStep, message));
         listener.onWarning(message);
     }
 
     /** Notes in the log that training continues from a checkpoint at {@code step}. */
     void resumed(long step) {
-        metrics.append(Map.of("type", "resume", "step", step));
+        metrics.append(new ResumeEvent(step));
     }
 
     /** Logs the session's steady-state throughput and training time when it ends. */
     void summary(long step, double imagesPerSecond, double trainSeconds) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("type", "summary");
-        record.put("step", step);
-        record.put("images_per_second", imagesPerSecond);
-        record.put("train_seconds", trainSeconds);
-        metrics.append(record);
+        metrics.append(new SummaryEvent(step, imagesPerSecond, trainSeconds));
     }
 
     Path runPath() {

@@ -1,15 +1,18 @@
 package dev.diagonal.train;
 
+import dev.diagonal.project.CheckpointEvent;
+import dev.diagonal.project.EvaluationEvent;
+import dev.diagonal.project.RunEvent;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.project.SimilaritySnapshot;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
+import dev.diagonal.project.StepEvent;
+import dev.diagonal.project.WarningEvent;
 
 /**
- * Everything a training run reports outward: the command line prints it, the workbench draws it.
- * The trainer calls these methods on its own thread, in order; every method has a no-op default, so
- * a listener implements only what it shows. A listener must not throw.
+ * Everything a training run reports outward: the command line prints it, the workbench draws it. The reports are
+ * the {@link RunEvent}s that {@code metrics.jsonl} holds, so a run read back from disk can be replayed through the
+ * same methods ({@link #onEvent}). The trainer calls these methods on its own thread, in order; every method has a
+ * no-op default, so a listener implements only what it shows. A listener must not throw.
  */
 public interface TrainingListener {
 
@@ -19,26 +22,17 @@ public interface TrainingListener {
     /** The run is about to take its first (or, on resume, its next) step. */
     default void onStart(TrainingPlan plan) {}
 
-    /**
-     * One optimizer step is done.
-     *
-     * @param step optimizer steps done so far (1 after the first step)
-     * @param loss the step's mean loss over its micro-batches
-     * @param lr the learning rate the step used
-     * @param logitScale {@code exp(logit_scale)} after the step (the factor on cosine similarities)
-     * @param imagesPerSecond training images per second over this step (loading included)
-     * @param eta estimated time to the end of training; {@link Duration#ZERO} when unknown
-     */
-    default void onStep(long step, double loss, double lr, double logitScale, double imagesPerSecond, Duration eta) {}
+    /** One optimizer step is done. */
+    default void onStep(StepEvent step) {}
 
-    /** An evaluation finished; {@code metrics} maps names (e.g. {@code zeroshot_top1}) to values. */
-    default void onEvaluation(long step, Map<String, Double> metrics) {}
+    /** An evaluation finished; its metrics are named as in {@link dev.diagonal.eval.MetricNames}. */
+    default void onEvaluation(EvaluationEvent evaluation) {}
 
     /** The probe batch's image-caption similarity matrix at a step (the workbench heatmap). */
     default void onSimilarity(SimilaritySnapshot snapshot) {}
 
-    /** A checkpoint was written (atomically) to {@code path}. */
-    default void onCheckpoint(long step, Path path) {}
+    /** A checkpoint was written (atomically). */
+    default void onCheckpoint(CheckpointEvent checkpoint) {}
 
     /** Something the user should know that does not stop the run (chance-level loss, skipped rows). */
     default void onWarning(String message) {}
@@ -48,4 +42,22 @@ public interface TrainingListener {
 
     /** The run ended: COMPLETED, CANCELLED (resumable) or FAILED ({@code message} says why). */
     default void onEnd(RunStatus status, String message) {}
+
+    /**
+     * Hands a recorded event to the method of its kind (how a run read from {@code metrics.jsonl} is replayed);
+     * summaries, resume marks and unknown kinds have no method and are dropped.
+     */
+    default void onEvent(RunEvent event) {
+        if (event instanceof StepEvent step) {
+            onStep(step);
+        } else if (event instanceof EvaluationEvent evaluation) {
+            onEvaluation(evaluation);
+        } else if (event instanceof SimilaritySnapshot snapshot) {
+            onSimilarity(snapshot);
+        } else if (event instanceof CheckpointEvent checkpoint) {
+            onCheckpoint(checkpoint);
+        } else if (event instanceof WarningEvent warning) {
+            onWarning(warning.message());
+        }
+    }
 }

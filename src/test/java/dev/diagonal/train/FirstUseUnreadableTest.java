@@ -3,6 +3,7 @@ package dev.diagonal.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diagonal.eval.EvalFixtures;
+import dev.diagonal.project.EvaluationEvent;
 import dev.diagonal.project.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,8 +72,8 @@ class FirstUseUnreadableTest {
         }
 
         @Override
-        public void onEvaluation(long step, Map<String, Double> metrics) {
-            if (metrics.containsKey("embed_train_done")) {
+        public void onEvaluation(EvaluationEvent evaluation) {
+            if (evaluation.metrics().containsKey("embed_train_done")) {
                 corrupt(); // probe and Tip-Adapter: validation images are embedded after the training ones
             }
         }

@@ -9,6 +9,7 @@ import dev.diagonal.DiagonalException;
 import dev.diagonal.eval.EvalFixtures;
 import dev.diagonal.eval.LinearProbe;
 import dev.diagonal.eval.LinearProbeResultFile;
+import dev.diagonal.project.EvaluationEvent;
 import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunInfo;
 import dev.diagonal.project.RunLock;
@@ -38,9 +39,9 @@ class LinearProbeMethodTest {
         final List<String> warnings = new ArrayList<>();
 
         @Override
-        public void onEvaluation(long step, Map<String, Double> metrics) {
-            steps.add(step);
-            events.add(metrics);
+        public void onEvaluation(EvaluationEvent evaluation) {
+            steps.add(evaluation.step());
+            events.add(evaluation.metrics());
         }
 
         @Override

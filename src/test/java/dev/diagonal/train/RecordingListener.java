@@ -1,9 +1,10 @@
 package dev.diagonal.train;
 
+import dev.diagonal.project.CheckpointEvent;
+import dev.diagonal.project.EvaluationEvent;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.project.SimilaritySnapshot;
-import java.nio.file.Path;
-import java.time.Duration;
+import dev.diagonal.project.StepEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,13 +28,13 @@ final class RecordingListener implements TrainingListener {
     }
 
     @Override
-    public void onStep(long step, double loss, double lr, double logitScale, double imagesPerSecond, Duration eta) {
-        losses.put(step, loss);
+    public void onStep(StepEvent step) {
+        losses.put(step.step(), step.loss());
     }
 
     @Override
-    public void onEvaluation(long step, Map<String, Double> metrics) {
-        evaluations.put(step, metrics);
+    public void onEvaluation(EvaluationEvent evaluation) {
+        evaluations.put(evaluation.step(), evaluation.metrics());
     }
 
     @Override
@@ -42,8 +43,8 @@ final class RecordingListener implements TrainingListener {
     }
 
     @Override
-    public void onCheckpoint(long step, Path path) {
-        checkpoints.add(step);
+    public void onCheckpoint(CheckpointEvent checkpoint) {
+        checkpoints.add(checkpoint.step());
     }
 
     @Override

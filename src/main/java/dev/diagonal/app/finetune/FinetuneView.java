@@ -4,6 +4,8 @@ import dev.diagonal.app.common.LiveChart;
 import dev.diagonal.app.common.ThumbnailLoader;
 import dev.diagonal.app.common.Ui;
 import dev.diagonal.project.DatasetEntry;
+import dev.diagonal.project.EvaluationEvent;
+import dev.diagonal.project.StepEvent;
 import dev.diagonal.train.Setting;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -152,9 +154,9 @@ public final class FinetuneView extends BorderPane {
         Label metrics = Ui.bound(model.metricsProperty(), "status");
 
         XYSeries loss = new XYSeries("loss", true, true);
-        Consumer<TrainingFeed.Step> plot = s -> loss.add(s.step(), s.loss(), false);
+        Consumer<StepEvent> plot = s -> loss.add(s.step(), s.loss(), false);
         XYSeriesCollection lossData = new XYSeriesCollection(loss);
-        model.steps().addListener((ListChangeListener<TrainingFeed.Step>) change -> {
+        model.steps().addListener((ListChangeListener<StepEvent>) change -> {
             while (change.next()) {
                 if (change.wasRemoved() && model.steps().isEmpty()) {
                     loss.clear();
@@ -175,7 +177,7 @@ public final class FinetuneView extends BorderPane {
                     : metricChoice.getItems().isEmpty() ? null : metricChoice.getItems().get(0));
             redraw.run();
         };
-        model.evaluations().addListener((ListChangeListener<TrainingFeed.Evaluation>) change -> refreshMetrics.run());
+        model.evaluations().addListener((ListChangeListener<EvaluationEvent>) change -> refreshMetrics.run());
         metricChoice.valueProperty().addListener((obs, old, name) -> redraw.run());
         refreshMetrics.run();
         LiveChart metricChart = new LiveChart(LiveCharts.lines(null, null, new XYSeriesCollection(metric), true));

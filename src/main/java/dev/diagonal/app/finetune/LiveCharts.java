@@ -2,6 +2,7 @@ package dev.diagonal.app.finetune;
 
 import dev.diagonal.app.common.Charts;
 import dev.diagonal.eval.MetricNames;
+import dev.diagonal.project.EvaluationEvent;
 import java.awt.BasicStroke;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
@@ -40,7 +41,7 @@ final class LiveCharts {
      * The names of the metrics the evaluations reported, sorted, {@code zeroshot_top1} first when there, then
      * the validation top-1 of the methods without a training loop ({@code probe_val_top1}, {@code tip_val_top1}).
      */
-    static List<String> metricNames(List<TrainingFeed.Evaluation> evaluations) {
+    static List<String> metricNames(List<EvaluationEvent> evaluations) {
         java.util.TreeSet<String> names = new java.util.TreeSet<>();
         evaluations.forEach(e -> names.addAll(e.metrics().keySet()));
         List<String> sorted = new java.util.ArrayList<>(names);
@@ -54,9 +55,9 @@ final class LiveCharts {
     }
 
     /** Refills {@code series} with one metric over the evaluations, redrawing once. */
-    static void fill(XYSeries series, String metric, List<TrainingFeed.Evaluation> evaluations) {
+    static void fill(XYSeries series, String metric, List<EvaluationEvent> evaluations) {
         series.clear();
-        for (TrainingFeed.Evaluation evaluation : metric == null ? List.<TrainingFeed.Evaluation>of() : evaluations) {
+        for (EvaluationEvent evaluation : metric == null ? List.<EvaluationEvent>of() : evaluations) {
             Double value = evaluation.metrics().get(metric);
             if (value != null && Double.isFinite(value)) {
                 series.add(evaluation.step(), value, false);

@@ -1,11 +1,12 @@
 package dev.diagonal.app.finetune;
 
 import dev.diagonal.app.common.Formats;
+import dev.diagonal.project.EvaluationEvent;
+import dev.diagonal.project.StepEvent;
 import dev.diagonal.train.EvaluationLine;
 import dev.diagonal.train.TrainingPlan;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,8 +33,8 @@ public final class RunDisplay {
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty plan = new SimpleStringProperty("");
     private final StringProperty metrics = new SimpleStringProperty("");
-    private final ObservableList<TrainingFeed.Step> steps = FXCollections.observableArrayList();
-    private final ObservableList<TrainingFeed.Evaluation> evaluations = FXCollections.observableArrayList();
+    private final ObservableList<StepEvent> steps = FXCollections.observableArrayList();
+    private final ObservableList<EvaluationEvent> evaluations = FXCollections.observableArrayList();
     private final SimilarityReplay replay = new SimilarityReplay();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private long totalSteps;
@@ -70,14 +71,12 @@ public final class RunDisplay {
 
     /** Applies what the run reported since the last update. */
     void show(TrainingFeed.Update update) {
-        List<TrainingFeed.Step> newSteps = new ArrayList<>(update.steps());
-        List<TrainingFeed.Evaluation> newEvaluations = new ArrayList<>();
-        for (TrainingFeed.Evaluation evaluation : update.evaluations()) {
+        List<StepEvent> newSteps = new ArrayList<>(update.steps());
+        List<EvaluationEvent> newEvaluations = new ArrayList<>();
+        for (EvaluationEvent evaluation : update.evaluations()) {
             if (!embedding(evaluation.metrics())) {
-                Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
-                metrics.remove("epoch"); // a counter, as in metrics.jsonl read back
-                newEvaluations.add(new TrainingFeed.Evaluation(evaluation.step(), metrics));
-                trainLoss(evaluation.step(), metrics, newSteps);
+                newEvaluations.add(evaluation); // its metrics() leave counters such as epoch out
+                trainLoss(evaluation.step(), evaluation.metrics(), newSteps);
             }
         }
         show(update, newSteps, newEvaluations);
@@ -99,17 +98,17 @@ public final class RunDisplay {
     }
 
     /** A {@code …train_loss} metric also goes on the loss curve, with the {@code …lr} beside it. */
-    private static void trainLoss(long step, Map<String, Double> metrics, List<TrainingFeed.Step> steps) {
+    private static void trainLoss(long step, Map<String, Double> metrics, List<StepEvent> steps) {
         metrics.forEach((key, value) -> {
             if (key.endsWith("train_loss") && value != null) {
                 Double lr = metrics.get(key.substring(0, key.length() - "train_loss".length()) + "lr");
-                steps.add(new TrainingFeed.Step(step, value, lr == null ? Double.NaN : lr, Double.NaN, Double.NaN,
+                steps.add(new StepEvent(step, Double.NaN, value, lr == null ? Double.NaN : lr, Double.NaN, Double.NaN,
                         Duration.ZERO));
             }
         });
     }
 
-    private void show(TrainingFeed.Update update, List<TrainingFeed.Step> newSteps, List<TrainingFeed.Evaluation> newEvaluations) {
+    private void show(TrainingFeed.Update update, List<StepEvent> newSteps, List<EvaluationEvent> newEvaluations) {
         if (update.plan() != null) {
             TrainingPlan p = update.plan();
             totalSteps = p.totalSteps();
@@ -121,7 +120,7 @@ public final class RunDisplay {
         if (!newSteps.isEmpty()) {
             steps.addAll(newSteps);
             newSteps.forEach(s -> replay.noteLogitScale(s.step(), s.logitScale()));
-            TrainingFeed.Step last = newSteps.get(newSteps.size() - 1);
+            StepEvent last = newSteps.get(newSteps.size() - 1);
             progress.set(totalSteps > 0 ? (double) last.step() / totalSteps : -1);
             status.set(statusPrefix + String.format(Locale.ROOT, "step %d%s · loss %.4f%s%s%s", last.step(),
                     totalSteps > 0 ? " of " + totalSteps : "", last.loss(),
@@ -131,7 +130,7 @@ public final class RunDisplay {
         }
         if (!newEvaluations.isEmpty()) {
             evaluations.addAll(newEvaluations);
-            TrainingFeed.Evaluation last = newEvaluations.get(newEvaluations.size() - 1);
+            EvaluationEvent last = newEvaluations.get(newEvaluations.size() - 1);
             metrics.set("step " + last.step() + ": " + EvaluationLine.describe(last.metrics()));
         }
         replay.add(update.similarities());
@@ -158,11 +157,13 @@ public final class RunDisplay {
         return metrics;
     }
 
-    public ObservableList<TrainingFeed.Step> steps() {
+    /** The run's steps so far (with a {@code …train_loss} metric's points), as the run's own events. */
+    public ObservableList<StepEvent> steps() {
         return steps;
     }
 
-    public ObservableList<TrainingFeed.Evaluation> evaluations() {
+    /** The run's evaluations so far (embedding progress left out), as the run's own events. */
+    public ObservableList<EvaluationEvent> evaluations() {
         return evaluations;
     }
 

@@ -4,33 +4,29 @@ import dev.diagonal.DiagonalException;
 import dev.diagonal.app.common.Formats;
 import dev.diagonal.app.common.TaskContext;
 import dev.diagonal.project.BestMetric;
-import dev.diagonal.project.MetricsLog;
+import dev.diagonal.project.EvaluationEvent;
 import dev.diagonal.project.MetricsReader;
+import dev.diagonal.project.RunEvent;
 import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.project.RunStore;
 import dev.diagonal.project.RunSummary;
-import dev.diagonal.project.SimilaritySnapshot;
+import dev.diagonal.project.StepEvent;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * Reads a run folder as it grows, for a run written by another process (or one that has ended): each
- * {@link #poll()} returns what was added since the previous one (records of {@code metrics.jsonl}, new
- * similarity snapshots) as a {@link TrainingFeed.Update}, with the end status once the run has ended.
+ * {@link #poll()} returns what was added since the previous one (the {@link dev.diagonal.project.RunEvent}s of
+ * {@code metrics.jsonl}, new similarity snapshots) as a {@link TrainingFeed.Update}, with the end status once the run
+ * has ended. The events reach the update through the same listener methods as a live run's.
  * The status is read before the files, so the poll that reports the end also has the last records.
  */
 final class RunFollower {
-
-    private static final Set<String> NOT_METRICS = Set.of("step", "epoch", "type", "message");
 
     private final RunFolder run;
     private final RunStore store;
@@ -68,25 +64,21 @@ final class RunFollower {
     TrainingFeed.Update poll() {
         summary = summarize();
         status = summary.status();
-        MetricsReader.Chunk chunk = MetricsReader.readFrom(run.metricsFile(), offset);
+        MetricsReader.Chunk chunk = run.readEventsFrom(offset);
         offset = chunk.nextOffset();
-        List<TrainingFeed.Step> steps = new ArrayList<>();
-        List<TrainingFeed.Evaluation> evaluations = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        for (Map<String, Object> record : chunk.records()) {
-            read(record, steps, evaluations, warnings);
-        }
-        List<SimilaritySnapshot> snapshots = new ArrayList<>();
+        // the run's events go through the same listener methods as a live run's
+        TrainingFeed gathered = TrainingFeed.gathering();
+        chunk.events().stream().filter(RunFollower::worthShowing).forEach(gathered::onEvent);
         for (long step : run.similaritySteps()) {
             if (snapshotsRead.add(step)) {
-                snapshots.add(run.readSimilarity(step));
+                gathered.onSimilarity(run.readSimilarity(step));
             }
         }
+        TrainingFeed.Update update = gathered.take();
         // the methods without a training loop write evaluations only
-        steps.forEach(s -> lastStep = Math.max(lastStep, s.step()));
-        evaluations.forEach(e -> lastStep = Math.max(lastStep, e.step()));
-        return new TrainingFeed.Update(null, steps, evaluations, snapshots, warnings,
-                status.isFinal() ? status : null, status.isFinal() ? summary.message() : null);
+        update.steps().forEach(s -> lastStep = Math.max(lastStep, s.step()));
+        update.evaluations().forEach(e -> lastStep = Math.max(lastStep, e.step()));
+        return update.ending(status.isFinal() ? status : null, status.isFinal() ? summary.message() : null);
     }
 
     /**
@@ -144,35 +136,19 @@ final class RunFollower {
                         : "");
     }
 
+    /**
+     * A step or evaluation line that names no step has no place on the step axis, and an evaluation of nothing but
+     * counters is no evaluation; everything else is shown.
+     */
+    private static boolean worthShowing(RunEvent event) {
+        if (event instanceof EvaluationEvent evaluation) {
+            return evaluation.hasStep() && !evaluation.metrics().isEmpty();
+        }
+        return !(event instanceof StepEvent) || event.hasStep();
+    }
+
     private RunSummary summarize() {
         return store.find(run.id())
                 .orElseThrow(() -> new DiagonalException("run " + run.id() + " is gone from " + store.runsDir()));
-    }
-
-    /** Sorts one record of {@code metrics.jsonl} into a step, an evaluation or a warning; others are skipped. */
-    private static void read(Map<String, Object> record, List<TrainingFeed.Step> steps,
-            List<TrainingFeed.Evaluation> evaluations, List<String> warnings) {
-        Object type = record.get("type");
-        long step = record.get("step") instanceof Number n ? n.longValue() : 0;
-        if ("warning".equals(type)) {
-            warnings.add(String.valueOf(record.get("message")));
-        } else if (type == null && record.get(MetricsLog.LOSS) instanceof Number loss) {
-            steps.add(new TrainingFeed.Step(step, loss.doubleValue(), number(record, "lr"), number(record, "logit_scale"),
-                    number(record, "images_per_second"), Duration.ZERO));
-        } else if (type == null || "eval".equals(type)) {
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            record.forEach((key, value) -> {
-                if (value instanceof Number n && !NOT_METRICS.contains(key)) {
-                    metrics.put(key, n.doubleValue());
-                }
-            });
-            if (!metrics.isEmpty()) {
-                evaluations.add(new TrainingFeed.Evaluation(step, metrics));
-            }
-        }
-    }
-
-    private static double number(Map<String, Object> record, String key) {
-        return record.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 }

@@ -1,13 +1,14 @@
 package dev.diagonal.app.finetune;
 
+import dev.diagonal.project.EvaluationEvent;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.project.SimilaritySnapshot;
+import dev.diagonal.project.StepEvent;
 import dev.diagonal.train.TrainingListener;
 import dev.diagonal.train.TrainingPlan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -20,23 +21,23 @@ import java.util.function.Consumer;
  */
 final class TrainingFeed implements TrainingListener {
 
-    /** The last step's numbers. */
-    record Step(long step, double loss, double lr, double logitScale, double imagesPerSecond, Duration eta) {}
+    /** Everything reported since the previous update, as the run's own events; null or empty where nothing new came. */
+    record Update(TrainingPlan plan, List<StepEvent> steps, List<EvaluationEvent> evaluations,
+            List<SimilaritySnapshot> similarities, List<String> warnings, RunStatus endStatus, String endMessage) {
 
-    /** An evaluation's metrics at a step. */
-    record Evaluation(long step, Map<String, Double> metrics) {}
-
-    /** Everything reported since the previous update; null or empty where nothing new came. */
-    record Update(TrainingPlan plan, List<Step> steps, List<Evaluation> evaluations, List<SimilaritySnapshot> similarities,
-            List<String> warnings, RunStatus endStatus, String endMessage) {}
+        /** This update with the run's end (null status: not ended). */
+        Update ending(RunStatus status, String message) {
+            return new Update(plan, steps, evaluations, similarities, warnings, status, message);
+        }
+    }
 
     private final Executor ui;
     private final Consumer<Update> sink;
     private final BooleanSupplier cancelled;
     private final Duration breath;
     private TrainingPlan plan;
-    private List<Step> steps = new ArrayList<>();
-    private List<Evaluation> evaluations = new ArrayList<>();
+    private List<StepEvent> steps = new ArrayList<>();
+    private List<EvaluationEvent> evaluations = new ArrayList<>();
     private List<SimilaritySnapshot> similarities = new ArrayList<>();
     private List<String> warnings = new ArrayList<>();
     private RunStatus endStatus;
@@ -52,6 +53,14 @@ final class TrainingFeed implements TrainingListener {
         this.sink = sink;
         this.cancelled = cancelled;
         this.breath = breath;
+    }
+
+    /**
+     * A feed that only gathers: events handed to it (e.g. {@link #onEvent} with what {@code metrics.jsonl} holds) wait
+     * for {@link #take()}, so that a run read from disk becomes updates the way a live one does.
+     */
+    static TrainingFeed gathering() {
+        return new TrainingFeed(task -> {}, update -> {}, () -> false, Duration.ZERO);
     }
 
     /** Pauses the calling (trainer's) thread for the breath, so that the UI draws what it was just given. */
@@ -77,14 +86,14 @@ final class TrainingFeed implements TrainingListener {
     }
 
     @Override
-    public synchronized void onStep(long step, double loss, double lr, double logitScale, double imagesPerSecond, Duration eta) {
-        steps.add(new Step(step, loss, lr, logitScale, imagesPerSecond, eta));
+    public synchronized void onStep(StepEvent step) {
+        steps.add(step);
         schedule();
     }
 
     @Override
-    public synchronized void onEvaluation(long step, Map<String, Double> metrics) {
-        evaluations.add(new Evaluation(step, Map.copyOf(metrics)));
+    public synchronized void onEvaluation(EvaluationEvent evaluation) {
+        evaluations.add(evaluation);
         schedule();
     }
 
@@ -124,18 +133,20 @@ final class TrainingFeed implements TrainingListener {
     }
 
     private void flush() {
-        Update update;
-        synchronized (this) {
-            update = new Update(plan, steps, evaluations, similarities, warnings, endStatus, endMessage);
-            plan = null;
-            steps = new ArrayList<>();
-            evaluations = new ArrayList<>();
-            similarities = new ArrayList<>();
-            warnings = new ArrayList<>();
-            endStatus = null;
-            endMessage = null;
-            scheduled = false;
-        }
-        sink.accept(update);
+        sink.accept(take());
+    }
+
+    /** What was reported since the last update, and nothing kept. */
+    synchronized Update take() {
+        Update update = new Update(plan, steps, evaluations, similarities, warnings, endStatus, endMessage);
+        plan = null;
+        steps = new ArrayList<>();
+        evaluations = new ArrayList<>();
+        similarities = new ArrayList<>();
+        warnings = new ArrayList<>();
+        endStatus = null;
+        endMessage = null;
+        scheduled = false;
+        return update;
     }
 }

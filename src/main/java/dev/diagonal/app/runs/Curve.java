@@ -1,45 +1,39 @@
 package dev.diagonal.app.runs;
 
+import dev.diagonal.project.RunEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * One metric of one run over steps, read from {@code metrics.jsonl} records.
+ * One metric of one run over steps, read from the run's events: the {@link RunEvent#metrics()} of its steps and
+ * evaluations (counters such as {@code epoch} are never curves; a session's summary is not a point).
  *
  * @param run    the run id
  * @param metric the metric name
- * @param steps  x values: the record's {@code step}, or its position when it has none
+ * @param steps  x values: the event's step, or its position when it names none
  * @param values y values (NaN kept out)
  */
 public record Curve(String run, String metric, double[] steps, double[] values) {
 
-    /** Keys that count along a run rather than measure it. */
-    static final Set<String> COUNTERS = Set.of("step", "epoch", "time", "timestamp", "wall", "elapsed");
-
-    /** The numeric metric names in the records, in first-seen order. */
-    public static List<String> metricNames(List<Map<String, Object>> records) {
+    /** The metric names in the events, in first-seen order. */
+    public static List<String> metricNames(List<RunEvent> events) {
         Set<String> names = new LinkedHashSet<>();
-        for (Map<String, Object> record : records) {
-            record.forEach((key, value) -> {
-                if (value instanceof Number && !COUNTERS.contains(key)) {
-                    names.add(key);
-                }
-            });
+        for (RunEvent event : events) {
+            names.addAll(event.metrics().keySet());
         }
         return List.copyOf(names);
     }
 
-    /** The curve of {@code metric} in the records of {@code run}; records without it are skipped. */
-    public static Curve of(String run, String metric, List<Map<String, Object>> records) {
+    /** The curve of {@code metric} in the events of {@code run}; events without it are skipped. */
+    public static Curve of(String run, String metric, List<RunEvent> events) {
         List<double[]> points = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            Map<String, Object> record = records.get(i);
-            if (record.get(metric) instanceof Number value && Double.isFinite(value.doubleValue())) {
-                double x = record.get("step") instanceof Number step ? step.doubleValue() : i;
-                points.add(new double[] {x, value.doubleValue()});
+        for (int i = 0; i < events.size(); i++) {
+            RunEvent event = events.get(i);
+            Double value = event.metrics().get(metric);
+            if (value != null && Double.isFinite(value)) {
+                points.add(new double[] {event.hasStep() ? event.step() : i, value});
             }
         }
         double[] xs = new double[points.size()];

@@ -2,8 +2,8 @@ package dev.diagonal.app.runs;
 
 import dev.diagonal.app.common.Command;
 import dev.diagonal.app.common.Session;
-import dev.diagonal.project.MetricsReader;
 import dev.diagonal.project.Project;
+import dev.diagonal.project.RunEvent;
 import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunStore;
 import dev.diagonal.train.Method;
@@ -36,7 +36,7 @@ public final class RunsViewModel {
     private final StringProperty metric = new SimpleStringProperty();
     private final ObservableList<Curve> curves = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
-    private final Map<String, List<Map<String, Object>>> records = new LinkedHashMap<>();
+    private final Map<String, List<RunEvent>> events = new LinkedHashMap<>();
     private final Command refresh;
     private final Command openFolder;
     private final Command delete;
@@ -75,7 +75,7 @@ public final class RunsViewModel {
         session.tasks().task("Reading runs", context -> store.list()).quiet()
                 .onSuccess(list -> {
                     Set<String> keep = selection.stream().map(RunRow::id).collect(Collectors.toSet());
-                    records.clear();
+                    events.clear();
                     runs.setAll(list.stream().map(RunRow::new).toList());
                     List<RunRow> kept = runs.stream().filter(r -> keep.contains(r.id())).toList();
                     // with nothing chosen, show the newest run's curves
@@ -89,19 +89,20 @@ public final class RunsViewModel {
 
     private void readSelected() {
         List<RunRow> chosen = List.copyOf(selection);
-        List<RunRow> missing = chosen.stream().filter(r -> !records.containsKey(r.id())).toList();
+        List<RunRow> missing = chosen.stream().filter(r -> !events.containsKey(r.id())).toList();
         if (missing.isEmpty()) {
             updateMetrics();
             return;
         }
         session.tasks().task("Reading metrics", context -> {
-            Map<String, List<Map<String, Object>>> read = new LinkedHashMap<>();
+            Map<String, List<RunEvent>> read = new LinkedHashMap<>();
             for (RunRow row : missing) {
-                read.put(row.id(), MetricsReader.readAll(row.summary().path().resolve(RunFolder.METRICS)));
+                java.nio.file.Path folder = row.summary().path();
+                read.put(row.id(), java.nio.file.Files.isDirectory(folder) ? RunFolder.open(folder).readEvents() : List.of());
             }
             return read;
         }).quiet().onSuccess(read -> {
-            records.putAll(read);
+            events.putAll(read);
             updateMetrics();
         }).start();
     }
@@ -109,7 +110,7 @@ public final class RunsViewModel {
     private void updateMetrics() {
         Set<String> names = new LinkedHashSet<>();
         for (RunRow row : selection) {
-            names.addAll(Curve.metricNames(records.getOrDefault(row.id(), List.of())));
+            names.addAll(Curve.metricNames(events.getOrDefault(row.id(), List.of())));
         }
         String current = metric.get();
         metrics.setAll(names);
@@ -126,7 +127,7 @@ public final class RunsViewModel {
         String name = metric.get();
         if (name != null) {
             for (RunRow row : selection) {
-                Curve curve = Curve.of(row.id(), name, records.getOrDefault(row.id(), List.of()));
+                Curve curve = Curve.of(row.id(), name, events.getOrDefault(row.id(), List.of()));
                 if (curve.size() > 0) {
                     result.add(curve);
                 }

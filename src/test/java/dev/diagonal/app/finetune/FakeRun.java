@@ -1,13 +1,16 @@
 package dev.diagonal.app.finetune;
 
+import dev.diagonal.project.EvaluationEvent;
 import dev.diagonal.project.MetricsLog;
+import dev.diagonal.project.RunEvent;
 import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunInfo;
 import dev.diagonal.project.RunLock;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.project.SimilaritySnapshot;
+import dev.diagonal.project.StepEvent;
+import dev.diagonal.project.WarningEvent;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,22 +34,29 @@ final class FakeRun implements AutoCloseable {
     }
 
     void step(long step, double loss) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("step", step);
-        record.put("epoch", 0);
-        record.put("loss", loss);
-        record.put("lr", 1e-5);
-        record.put("logit_scale", 100.0);
-        record.put("images_per_second", 12.5);
-        metrics.append(record);
+        metrics.append(new StepEvent(step, 0, loss, 1e-5, 100.0, 12.5, null));
     }
 
     void evaluation(long step, double top1) {
-        metrics.append(Map.of("type", "eval", "step", step, "zeroshot_top1", top1));
+        metrics.append(new EvaluationEvent(step, Map.of("zeroshot_top1", top1)));
     }
 
     void warning(long step, String message) {
-        metrics.append(Map.of("type", "warning", "step", step, "message", message));
+        metrics.append(new WarningEvent(step, message));
+    }
+
+    void append(RunEvent event) {
+        metrics.append(event);
+    }
+
+    /** Appends a line as an earlier Diagonal (or a hand) wrote it. */
+    void rawLine(String json) {
+        metrics.force();
+        try {
+            java.nio.file.Files.writeString(folder.metricsFile(), json + "\n", java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     void snapshot(long step, float diagonal) {

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.diagonal.app.common.TestSessions;
 import dev.diagonal.app.runs.RunsViewModel;
 import dev.diagonal.project.DatasetRole;
+import dev.diagonal.project.EvaluationEvent;
 import dev.diagonal.project.Project;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.project.RunSummary;
 import dev.diagonal.project.SimilaritySnapshot;
+import dev.diagonal.project.StepEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +60,7 @@ class FinetuneViewModelTest {
         assertThat(t.tasks.failures).isEmpty();
         assertThat(model.display().planProperty().get()).startsWith("contrastive: ").contains("5 training and 5 validation images", "on cpu()");
         assertThat(model.display().steps()).isNotEmpty().allSatisfy(step -> assertThat(step.loss()).isFinite());
-        assertThat(model.display().steps()).extracting(TrainingFeed.Step::step).isSorted();
+        assertThat(model.display().steps()).extracting(StepEvent::step).isSorted();
         assertThat(model.display().evaluations()).isNotEmpty();
         assertThat(model.display().metricsProperty().get()).startsWith("step ");
         assertThat(model.display().replay().shownProperty().get().matrix().length).isGreaterThanOrEqualTo(2);
@@ -77,8 +79,8 @@ class FinetuneViewModelTest {
         FinetuneViewModel reopened = new FinetuneViewModel(t.session); // shows the project's newest run
 
         RunDisplay replayed = reopened.display();
-        assertThat(replayed.steps()).extracting(TrainingFeed.Step::step)
-                .isEqualTo(model.display().steps().stream().map(TrainingFeed.Step::step).toList());
+        assertThat(replayed.steps()).extracting(StepEvent::step)
+                .isEqualTo(model.display().steps().stream().map(StepEvent::step).toList());
         assertThat(replayed.evaluations()).hasSameSizeAs(model.display().evaluations());
         assertThat(replayed.replay().snapshots()).extracting(SimilaritySnapshot::step).isEqualTo(snapshotSteps);
         assertThat(replayed.replay().shownProperty().get().step()).isEqualTo(snapshotSteps.get(snapshotSteps.size() - 1));
@@ -128,8 +130,8 @@ class FinetuneViewModelTest {
         writer.join();
 
         RunDisplay display = model.display();
-        assertThat(display.steps()).extracting(TrainingFeed.Step::step).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
-        assertThat(display.evaluations()).extracting(TrainingFeed.Evaluation::step).containsExactly(3L, 6L);
+        assertThat(display.steps()).extracting(StepEvent::step).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(display.evaluations()).extracting(EvaluationEvent::step).containsExactly(3L, 6L);
         assertThat(display.replay().snapshots()).extracting(SimilaritySnapshot::step).containsExactly(0L, 3L, 6L);
         assertThat(display.replay().shownProperty().get().step()).isEqualTo(6);
         assertThat(display.planProperty().get()).startsWith("Run cli-run: contrastive");
@@ -148,7 +150,7 @@ class FinetuneViewModelTest {
         model.setPollInterval(java.time.Duration.ofMillis(10));
         try (FakeRun cli = new FakeRun(t.session.project().runsPath(), "cli-run")) {
             cli.step(1, 2.0);
-            model.display().steps().addListener((javafx.collections.ListChangeListener<TrainingFeed.Step>) change ->
+            model.display().steps().addListener((javafx.collections.ListChangeListener<StepEvent>) change ->
                     t.tasks.cancelRunning()); // what Stop does; the inline runner has no handle yet
 
             model.followLiveRun();
@@ -165,7 +167,7 @@ class FinetuneViewModelTest {
         TestSessions t = session();
         FinetuneViewModel model = new FinetuneViewModel(t.session);
         small(model, 3);
-        javafx.collections.ListChangeListener<TrainingFeed.Step> stopAtFirstStep = change -> t.tasks.cancelRunning();
+        javafx.collections.ListChangeListener<StepEvent> stopAtFirstStep = change -> t.tasks.cancelRunning();
         model.display().steps().addListener(stopAtFirstStep);
 
         model.startCommand().execute();
@@ -178,8 +180,8 @@ class FinetuneViewModelTest {
 
         RunsViewModel runs = new RunsViewModel(t.session, model::resume, model::open);
         runs.selection().setAll(runs.runs().get(0));
-        List<TrainingFeed.Step> resumed = new java.util.ArrayList<>();
-        model.display().steps().addListener((javafx.collections.ListChangeListener<TrainingFeed.Step>) change -> {
+        List<StepEvent> resumed = new java.util.ArrayList<>();
+        model.display().steps().addListener((javafx.collections.ListChangeListener<StepEvent>) change -> {
             while (change.next()) {
                 resumed.addAll(change.getAddedSubList());
             }
@@ -249,7 +251,7 @@ class FinetuneViewModelTest {
         RunDisplay display = model.display();
         assertThat(statuses).anySatisfy(text -> assertThat(text).startsWith("embedding the training images: "));
         assertThat(display.planProperty().get()).isEqualTo("tip-adapter-f on train, validation: val");
-        assertThat(display.steps()).extracting(TrainingFeed.Step::step).containsExactly(1L, 2L);
+        assertThat(display.steps()).extracting(StepEvent::step).containsExactly(1L, 2L);
         assertThat(display.steps()).allSatisfy(step -> {
             assertThat(step.loss()).isFinite();
             assertThat(step.lr()).isEqualTo(1e-4);
@@ -263,7 +265,7 @@ class FinetuneViewModelTest {
         assertThat(display.statusProperty().get()).contains("(tip-adapter-f) completed: validation top-1 ");
 
         FinetuneViewModel reopened = new FinetuneViewModel(t.session); // replays it from its files
-        assertThat(reopened.display().steps()).extracting(TrainingFeed.Step::step).containsExactly(1L, 2L);
+        assertThat(reopened.display().steps()).extracting(StepEvent::step).containsExactly(1L, 2L);
         assertThat(reopened.display().replay().emptyTextProperty().get()).startsWith("A tip-adapter-f run has no");
         assertThat(reopened.display().statusProperty().get()).contains(" completed at step 3; best tip_val_top1 ");
         RunsViewModel runs = new RunsViewModel(t.session, model::resume, model::open);
@@ -295,7 +297,7 @@ class FinetuneViewModelTest {
         copyOver(runDir.resolve("checkpoints").resolve(latest).resolve("model.safetensors"),
                 runDir.resolve("best/model.safetensors"));
         SimilaritySnapshot last = snapshots.get(snapshots.size() - 1);
-        TrainingFeed.Evaluation first = model.display().evaluations().get(0);
+        EvaluationEvent first = model.display().evaluations().get(0);
         assertThat(first.step()).isZero();
 
         wise.alphaProperty().set(0);

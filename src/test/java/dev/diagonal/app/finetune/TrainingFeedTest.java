@@ -2,7 +2,9 @@ package dev.diagonal.app.finetune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diagonal.project.EvaluationEvent;
 import dev.diagonal.project.SimilaritySnapshot;
+import dev.diagonal.project.StepEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +32,14 @@ class TrainingFeedTest {
     @Test
     void stepsBetweenTwoUiTurnsArriveAsOneUpdate() {
         TrainingFeed feed = feed(Duration.ZERO);
-        feed.onStep(1, 2.0, 1e-4, 10, 50, Duration.ZERO);
-        feed.onStep(2, 1.5, 1e-4, 10, 50, Duration.ZERO);
-        feed.onEvaluation(2, java.util.Map.of("top1", 0.5));
+        feed.onStep(new StepEvent(1, 0, 2.0, 1e-4, 10, 50, Duration.ZERO));
+        feed.onStep(new StepEvent(2, 0, 1.5, 1e-4, 10, 50, Duration.ZERO));
+        feed.onEvaluation(new EvaluationEvent(2, java.util.Map.of("top1", 0.5)));
 
         assertThat(uiQueue).hasSize(1);
         uiQueue.get(0).run();
         assertThat(shown).singleElement().satisfies(update -> {
-            assertThat(update.steps()).extracting(TrainingFeed.Step::step).containsExactly(1L, 2L);
+            assertThat(update.steps()).extracting(StepEvent::step).containsExactly(1L, 2L);
             assertThat(update.evaluations()).hasSize(1);
         });
     }

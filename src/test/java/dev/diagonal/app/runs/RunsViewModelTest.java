@@ -9,9 +9,9 @@ import dev.diagonal.project.Project;
 import dev.diagonal.project.RunFolder;
 import dev.diagonal.project.RunInfo;
 import dev.diagonal.project.RunStatus;
+import dev.diagonal.project.StepEvent;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,13 +34,8 @@ class RunsViewModelTest {
                 Instant.parse(start), Instant.parse(start).plusSeconds(125), new BestMetric("val/top1", 0.75, 20L), null, 1L));
         try (MetricsLog log = run.openMetrics()) {
             for (int step = 0; step <= 20; step += 10) {
-                Map<String, Object> record = new LinkedHashMap<>();
-                record.put("step", step);
-                record.put("loss", lossScale / (step + 1));
-                if (step == 20) {
-                    record.put("val/top1", 0.75);
-                }
-                log.append(record);
+                log.append(new StepEvent(step, Double.NaN, lossScale / (step + 1), Double.NaN, Double.NaN, Double.NaN, null,
+                        step == 20 ? Map.of("val/top1", 0.75) : Map.of()));
             }
         }
     }

@@ -1,4 +1,4 @@
-package dev.diagonal.train;
+package dev.diagonal.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,30 +1,26 @@
-package dev.diagonal.train;
+package dev.diagonal.project;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.diagonal.DiagonalException;
 import dev.diagonal.io.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Before a resumed run continues from the checkpoint of step N, the records it logged after N (which
  * it is about to redo) leave {@code metrics.jsonl}, so every step appears once. The kept lines are
- * copied byte for byte; a torn last line goes too. The file is replaced atomically.
+ * copied byte for byte; a torn last line goes too. The file is replaced atomically. Lines are read by
+ * {@link MetricsReader}, like everywhere else.
  */
 final class MetricsTrim {
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
 
     private MetricsTrim() {}
 
     /**
-     * Keeps the records whose {@code step} is at most {@code lastStep} (all records of step &gt; N
-     * go; with {@code lastStep} −1, every record goes). Returns how many lines were dropped.
+     * Keeps the records whose step is at most {@code lastStep} (all records of step &gt; N
+     * go; with {@code lastStep} −1, every record that names a step goes). Returns how many lines were dropped.
      */
     static int keepUpTo(Path file, long lastStep) {
         if (!Files.isRegularFile(file)) {
@@ -37,10 +33,11 @@ final class MetricsTrim {
             int start = 0;
             for (int i = 0; i < bytes.length; i++) {
                 if (bytes[i] == '\n') {
-                    if (keep(bytes, start, i, lastStep)) {
+                    RunEvent event = MetricsReader.parseLine(Arrays.copyOfRange(bytes, start, i));
+                    if (event != null && (!event.hasStep() || event.step() <= lastStep)) {
                         kept.write(bytes, start, i - start + 1);
                     } else {
-                        dropped++;
+                        dropped++; // blank, not a JSON object, or after the checkpoint
                     }
                     start = i + 1;
                 }
@@ -55,20 +52,6 @@ final class MetricsTrim {
             return dropped;
         } catch (IOException e) {
             throw new DiagonalException("cannot trim " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean keep(byte[] bytes, int from, int to, long lastStep) {
-        String line = new String(bytes, from, to - from, StandardCharsets.UTF_8).strip();
-        if (line.isEmpty()) {
-            return false;
-        }
-        try {
-            JsonNode node = JSON.readTree(line);
-            JsonNode step = node.get("step");
-            return node.isObject() && (step == null || step.asLong() <= lastStep);
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import dev.diagonal.clip.Devices;
 import dev.diagonal.data.Sample;
 import dev.diagonal.eval.Embedder;
+import dev.diagonal.eval.LinearProbe;
 import dev.diagonal.eval.LinearProbeData;
 import dev.diagonal.eval.LinearProbeFit;
 import dev.diagonal.eval.LinearProbeResultFile;
@@ -25,7 +26,8 @@ import java.util.function.BooleanSupplier;
  * A linear probe ({@code finetune --method linear-probe}): embeds the training and validation images with
  * the frozen model, sweeps C on the validation split ({@link LinearProbeSweep}) and keeps the best probe.
  * Of the settings it uses the seed, the device, the batch size (images per forward pass) and the shots;
- * without validation data it holds out {@link LinearProbeData#VAL_FRACTION} of the training data. The run
+ * without validation data it holds out {@link LinearProbeData#VAL_FRACTION} of the training data to choose C,
+ * then refits the kept probe on all of it at that C. The run
  * folder gets {@code run.json}, {@code metrics.jsonl} (one line per C tried, then the final result),
  * {@value LinearProbeResultFile#PROBE_FILE} (liblinear's model file) and
  * {@value LinearProbeResultFile#RESULT_FILE} ({@link LinearProbeResultFile}).
@@ -99,16 +101,36 @@ final class LinearProbeMethod implements Method {
                     step[0]++;
                     MetricRecords.log(metrics, listener, step[0], record);
                 }, cancelled);
-        fit.probe().save(folder.path().resolve(LinearProbeResultFile.PROBE_FILE));
+        int[] trainLabels = data.indices(kept(data.train(), trainEmbedded));
+        int[] valLabels = data.indices(kept(data.val(), valEmbedded));
+        // the split only chose C: as GridSearchCV's refit, the kept probe learns from every training image
+        boolean refit = request.val() == null;
+        LinearProbe probe = refit
+                ? LinearProbe.train(concat(trainFeatures, valFeatures), concat(trainLabels, valLabels), data.labels(),
+                        fit.bestC(), config.seed())
+                : fit.probe();
+        probe.save(folder.path().resolve(LinearProbeResultFile.PROBE_FILE));
         double seconds = (System.nanoTime() - start) / 1e9;
         LinearProbeResultFile.write(folder.path().resolve(LinearProbeResultFile.RESULT_FILE), request.modelDir(),
-                config.data().shots(), data, fit, trainFeatures[0].length, embedSeconds, seconds);
+                config.data().shots(), data, fit, refit, trainFeatures[0].length, embedSeconds, seconds);
         Map<String, Double> last = new LinkedHashMap<>();
         last.put("probe_best_c", fit.bestC());
         last.put("probe_val_top1", fit.val().top1());
         last.put("probe_val_top5", fit.val().top5());
         MetricRecords.log(metrics, listener, step[0], last);
         return fit;
+    }
+
+    private static float[][] concat(float[][] a, float[][] b) {
+        float[][] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static List<Sample> kept(List<Sample> samples, Embedder.Embedded embedded) {

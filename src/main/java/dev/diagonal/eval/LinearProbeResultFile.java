@@ -36,9 +36,10 @@ public final class LinearProbeResultFile {
      *
      * @param modelDir the model whose image features the probe reads
      * @param shots training images per class asked for (0: all)
+     * @param refitOnTrainAndVal whether the saved probe was refitted on training + validation images at the chosen C
      */
     public static void write(Path file, Path modelDir, int shots, LinearProbeData data, LinearProbeFit fit,
-            int featureDimension, double embedSeconds, double totalSeconds) {
+            boolean refitOnTrainAndVal, int featureDimension, double embedSeconds, double totalSeconds) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("method", METHOD);
         out.put("model", modelDir.toAbsolutePath().normalize().toString());
@@ -51,6 +52,7 @@ public final class LinearProbeResultFile {
         out.put("shots", shots);
         out.put("short_classes", data.shortClasses());
         out.put("val", fit.val());
+        out.put("refit_on_train_and_val", refitOnTrainAndVal);
         List<Map<String, Object>> sweep = new ArrayList<>();
         for (LinearProbeSweep.Point point : fit.sweep()) {
             Map<String, Object> row = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import dev.diagonal.clip.Devices;
 import dev.diagonal.data.Sample;
 import dev.diagonal.eval.Embedder;
+import dev.diagonal.eval.LinearProbe;
 import dev.diagonal.eval.LinearProbeData;
 import dev.diagonal.eval.LinearProbeFit;
 import dev.diagonal.eval.LinearProbeResultFile;
@@ -23,9 +24,11 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A linear probe ({@code finetune --method linear-probe}): embeds the training and validation images with
- * the frozen model, sweeps C on the validation split ({@link LinearProbeSweep}) and keeps the best probe.
+ * the frozen model, each training image also in {@value #VIEWS} augmented views (the run's {@code --augment}, or
+ * random crops as Tip-Adapter's cache), sweeps C on the validation split ({@link LinearProbeSweep}) and keeps the best probe.
  * Of the settings it uses the seed, the device, the batch size (images per forward pass) and the shots;
- * without validation data it holds out {@link LinearProbeData#VAL_FRACTION} of the training data. The run
+ * without validation data it holds out {@link LinearProbeData#VAL_FRACTION} of the training data to choose C,
+ * then refits the kept probe on all of it at that C. The run
  * folder gets {@code run.json}, {@code metrics.jsonl} (one line per C tried, then the final result),
  * {@value LinearProbeResultFile#PROBE_FILE} (liblinear's model file) and
  * {@value LinearProbeResultFile#RESULT_FILE} ({@link LinearProbeResultFile}).
@@ -38,6 +41,9 @@ import java.util.function.BooleanSupplier;
  * to {@link TrainingListener#onWarning}. A cancelled probe ends CANCELLED and does not resume.
  */
 final class LinearProbeMethod implements Method {
+
+    /** Augmented views per training image beside the image itself (Tip-Adapter's cache takes as many). */
+    static final int VIEWS = 10;
 
     @Override
     public String name() {
@@ -82,16 +88,25 @@ final class LinearProbeMethod implements Method {
         long start = System.nanoTime();
         Embedder.Embedded trainEmbedded;
         Embedder.Embedded valEmbedded;
+        AugmentedPasses views;
         try (Embedder embedder = Embedder.open(request.modelDir(), device)) {
             trainEmbedded = embed(embedder, data.train(), "train", batchSize, listener, cancelled);
+            views = embedViews(embedder, kept(data.train(), trainEmbedded), config, listener, cancelled);
             valEmbedded = embed(embedder, data.val(), "val", batchSize, listener, cancelled);
         }
         double embedSeconds = (System.nanoTime() - start) / 1e9;
         // images that could not be decoded are dropped (with a warning each); the probe fits and scores the rest
         float[][] trainFeatures = trainEmbedded.features();
+        int[] trainLabels = data.indices(kept(data.train(), trainEmbedded));
+        int[] viewLabels = data.indices(views.samples());
+        for (float[][] view : views.features()) {
+            trainFeatures = concat(trainFeatures, view);
+            trainLabels = concat(trainLabels, viewLabels);
+        }
         float[][] valFeatures = valEmbedded.features();
-        LinearProbeFit fit = LinearProbeSweep.fit(trainFeatures, data.indices(kept(data.train(), trainEmbedded)), valFeatures,
-                data.indices(kept(data.val(), valEmbedded)), data.labels(), LinearProbeSweep.Options.defaults(config.seed()), point -> {
+        int[] valLabels = data.indices(kept(data.val(), valEmbedded));
+        LinearProbeFit fit = LinearProbeSweep.fit(trainFeatures, trainLabels, valFeatures,
+                valLabels, data.labels(), LinearProbeSweep.Options.defaults(config.seed()), point -> {
                     Map<String, Double> record = new LinkedHashMap<>();
                     record.put("probe_c", point.c());
                     record.put("probe_val_top1", point.valTop1());
@@ -99,16 +114,47 @@ final class LinearProbeMethod implements Method {
                     step[0]++;
                     MetricRecords.log(metrics, listener, step[0], record);
                 }, cancelled);
-        fit.probe().save(folder.path().resolve(LinearProbeResultFile.PROBE_FILE));
+        // the split only chose C: as GridSearchCV's refit, the kept probe learns from every training image
+        boolean refit = request.val() == null;
+        LinearProbe probe = refit
+                ? LinearProbe.train(concat(trainFeatures, valFeatures), concat(trainLabels, valLabels), data.labels(),
+                        fit.bestC(), config.seed())
+                : fit.probe();
+        probe.save(folder.path().resolve(LinearProbeResultFile.PROBE_FILE));
         double seconds = (System.nanoTime() - start) / 1e9;
         LinearProbeResultFile.write(folder.path().resolve(LinearProbeResultFile.RESULT_FILE), request.modelDir(),
-                config.data().shots(), data, fit, trainFeatures[0].length, embedSeconds, seconds);
+                config.data().shots(), data, fit, refit, trainFeatures[0].length, embedSeconds, seconds);
         Map<String, Double> last = new LinkedHashMap<>();
         last.put("probe_best_c", fit.bestC());
         last.put("probe_val_top1", fit.val().top1());
         last.put("probe_val_top5", fit.val().top5());
         MetricRecords.log(metrics, listener, step[0], last);
         return fit;
+    }
+
+    private static float[][] concat(float[][] a, float[][] b) {
+        float[][] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** {@value #VIEWS} augmented views of each readable training image, as extra rows of its class. */
+    private static AugmentedPasses embedViews(Embedder embedder, List<Sample> train, TrainingConfig config,
+            TrainingListener listener, BooleanSupplier cancelled) {
+        int clean = train.size();
+        return AugmentedPasses.embed(embedder, train, TipAdapterMethod.augmentation(config), VIEWS, config.seed(),
+                config.data().batchSize(), (done, total) -> {
+                    Map<String, Double> progress = new LinkedHashMap<>();
+                    progress.put("embed_train_done", (double) clean + done);
+                    progress.put("embed_train_total", (double) clean + total);
+                    MetricRecords.emit(listener, 0, progress);
+                }, cancelled, listener::onWarning);
     }
 
     private static List<Sample> kept(List<Sample> samples, Embedder.Embedded embedded) {
@@ -152,6 +198,8 @@ final class LinearProbeMethod implements Method {
         out.put("batch_size", config.data().batchSize());
         out.put("device", config.device());
         LinearProbeSweep.Options sweep = LinearProbeSweep.Options.defaults(config.seed());
+        out.put("augment", TipAdapterMethod.augmentation(config).toString());
+        out.put("augmented_views", VIEWS);
         out.put("solver", "liblinear L2R_LR, one-vs-rest, bias 1, L2-normalised features");
         out.put("c_range", List.of(Math.pow(10, sweep.minLog10C()), Math.pow(10, sweep.maxLog10C())));
         out.put("c_coarse_step_decades", sweep.coarseStep());

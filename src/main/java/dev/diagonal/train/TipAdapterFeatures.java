@@ -7,7 +7,6 @@ import dev.diagonal.eval.LinearProbeData;
 import dev.diagonal.eval.TipAdapter;
 import dev.diagonal.eval.ZeroShot;
 import dev.diagonal.image.Augmentation;
-import dev.diagonal.image.UnreadableImageException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,36 +42,10 @@ record TipAdapterFeatures(float[][] clipWeights, float[][][] passFeatures, float
         int batchSize = config.data().batchSize();
         List<String> classNames = data.labels().stream().map(CaptionTemplates::className).toList();
         float[][] clipWeights = ZeroShot.classifier(embedder, classNames, templates, batchSize);
-        List<Sample> train = new ArrayList<>();
-        List<AugmentedImages.Decoded> readable = new ArrayList<>();
-        for (Sample sample : data.train()) {
-            try {
-                readable.add(AugmentedImages.decode(sample.image()));
-                train.add(sample);
-            } catch (UnreadableImageException e) {
-                warnings.accept("skipped unreadable train image " + sample.image() + ": " + e.reason());
-            }
-        }
-        AugmentedImages augmented = new AugmentedImages(augmentation, embedder.processor(), config.seed());
-        AugmentedImages.Decoded[] decoded = readable.toArray(new AugmentedImages.Decoded[0]);
-        float[][][] raw = new float[passes][][];
-        int total = passes * train.size();
-        for (int p = 0; p < passes; p++) {
-            raw[p] = new float[train.size()][];
-            for (int start = 0; start < train.size(); start += batchSize) {
-                if (cancelled.getAsBoolean()) {
-                    throw new CancellationException("Tip-Adapter cancelled");
-                }
-                int end = Math.min(train.size(), start + batchSize);
-                float[][] pixels = new float[end - start][];
-                for (int i = start; i < end; i++) {
-                    pixels[i - start] = augmented.pixels(decoded[i], i, p);
-                }
-                float[][] features = embedder.embedPixels(pixels);
-                System.arraycopy(features, 0, raw[p], start, features.length);
-                progress.update("train", p * train.size() + end, total);
-            }
-        }
+        AugmentedPasses passed = AugmentedPasses.embed(embedder, data.train(), augmentation, passes, config.seed(), batchSize,
+                (done, total) -> progress.update("train", done, total), cancelled, warnings);
+        float[][][] raw = passed.features();
+        List<Sample> train = passed.samples();
         List<Path> valImages = data.val().stream().map(Sample::image).toList();
         Embedder.Embedded embedded = embedder.embedReadable(valImages, batchSize, done -> {
             progress.update("val", done, valImages.size());

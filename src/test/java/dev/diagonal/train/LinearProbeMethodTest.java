@@ -114,9 +114,15 @@ class LinearProbeMethodTest {
 
         List<Map<String, Double>> trainEvents = recorder.having("embed_train_done");
         List<Map<String, Double>> val = recorder.having("embed_val_done");
-        assertThat(trainEvents).extracting(e -> e.get("embed_train_done")).containsExactly(8.0, 16.0, 24.0);
+        // 24 training images in batches of 8, then their augmented views, counted on from the clean pass
+        int trainImages = 24 * (1 + LinearProbeMethod.VIEWS);
+        List<Double> expected = java.util.stream.IntStream.rangeClosed(1, trainImages / 8).mapToObj(i -> 8.0 * i).toList();
+        assertThat(trainEvents).extracting(e -> e.get("embed_train_done")).containsExactlyElementsOf(expected);
+        assertThat(trainEvents.get(trainEvents.size() - 1)).containsEntry("embed_train_total", (double) trainImages);
+        assertThat(json.get("refit_on_train_and_val").asBoolean()).isTrue();
         assertThat(val.get(val.size() - 1)).containsEntry("embed_val_done", 6.0).containsEntry("embed_val_total", 6.0);
-        assertThat(recorder.events.indexOf(val.get(0))).isGreaterThan(recorder.events.indexOf(trainEvents.get(2)));
+        assertThat(recorder.events.indexOf(val.get(0)))
+                .isGreaterThan(recorder.events.indexOf(trainEvents.get(trainEvents.size() - 1)));
         assertThat(recorder.having("probe_c")).hasSize(json.get("sweep").size());
         assertThat(recorder.having("probe_best_c")).hasSize(1);
         assertThat(recorder.steps).isSorted();

@@ -268,6 +268,11 @@ final class HeatmapView extends Region {
         return cells.getImage() == null ? 0 : cells.getImage().getPixelReader().getArgb(x, y);
     }
 
+    /** The images' names down the rows, in the order shown (tests). */
+    List<String> rowNames() {
+        return rowLabels;
+    }
+
     /** The tooltip's current text. */
     String tipText() {
         return tip.getText();

@@ -7,10 +7,8 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
@@ -89,14 +87,16 @@ final class HeatmapPane extends VBox {
         StackPane area = new StackPane(chart, empty);
 
         ProbeDetailPane detail = new ProbeDetailPane(model.detail(), thumbnails);
-        Tab detailTab = new Tab("Detail", detail);
+        // in a scroll pane: the split may make the panel shorter than its content, and its minimum must not move the divider
+        javafx.scene.control.ScrollPane detailScroll = new javafx.scene.control.ScrollPane(detail);
+        detailScroll.setFitToWidth(true);
+        Tab detailTab = new Tab("Detail", detailScroll);
         detailTab.setId("similarity-detail-tab");
         Tab negativesTab = new Tab("Hardest negatives", new NegativesGallery(model.negatives(), thumbnails,
                 row -> model.detail().selectRow(row)));
         TabPane below = new TabPane(negativesTab, detailTab);
         below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         below.setId("similarity-below");
-        below.setMinHeight(120);
         // a click (or a card of the gallery) brings its detail to the front
         model.detail().detailProperty().addListener((obs, old, d) -> {
             if (d != null && (old == null || old.row() != d.row() || old.index() != d.index())) {
@@ -104,12 +104,14 @@ final class HeatmapPane extends VBox {
             }
         });
         chart.setOnPick(model.detail()::selectRow, model.detail()::selectColumn);
-        SplitPane split = new SplitPane(area, below);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.72);
-        SplitPane.setResizableWithParent(below, false);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(Ui.row(stepTitle, slider, step), new HeatmapControls(model), note, split);
+        // a band below the matrix, as tall as its tab needs (five lines of detail, one row of cards), the matrix
+        // takes the rest: a split pane's divider landed wherever its first layout put it
+        below.prefHeightProperty().bind(Bindings.when(detailTab.selectedProperty()).then(172).otherwise(112));
+        below.setMinHeight(Region.USE_PREF_SIZE);
+        area.setPrefHeight(120); // the matrix grows into what the band leaves, rather than squeezing the band
+        area.setMinHeight(60);
+        VBox.setVgrow(area, Priority.ALWAYS);
+        getChildren().addAll(Ui.row(stepTitle, slider, step), new HeatmapControls(model), note, area, below);
         fromReplay.run();
         rebuild.request();
     }

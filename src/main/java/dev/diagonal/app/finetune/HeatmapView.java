@@ -195,7 +195,9 @@ final class HeatmapView extends Region {
         double labelHeight = maxLabel.prefHeight(-1);
         maxLabel.resizeRelocate(barLeft + BAR + 4, matrixTop, BAR_LABELS, labelHeight);
         minLabel.resizeRelocate(barLeft + BAR + 4, matrixTop + matrixHeight - labelHeight, BAR_LABELS, labelHeight);
-        scaleTitle.resizeRelocate(barLeft, matrixTop + matrixHeight + 2, BAR + BAR_LABELS, labelHeight);
+        // "after − before" is wider than the bar and its numbers: the caption may reach past them
+        scaleTitle.resizeRelocate(barLeft, matrixTop + matrixHeight + 2, Math.max(BAR + BAR_LABELS, scaleTitle.prefWidth(-1)),
+                labelHeight);
         bar.setVisible(rows > 0);
     }
 

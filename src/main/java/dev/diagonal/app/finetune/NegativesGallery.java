@@ -22,8 +22,9 @@ import javafx.scene.layout.VBox;
  */
 final class NegativesGallery extends ScrollPane {
 
-    private static final double THUMB = 56;
-    private static final double CARD = 132;
+    private static final double THUMB = 44;
+    private static final double CARD = 210;
+    private static final double TEXT = CARD - THUMB - 14;
 
     private final HBox cards = new HBox(8);
     private final ThumbnailLoader thumbnails;
@@ -62,7 +63,7 @@ final class NegativesGallery extends ScrollPane {
         }
     }
 
-    private VBox card(HardNegatives.Negative negative, List<HardNegatives.Negative> batch) {
+    private HBox card(HardNegatives.Negative negative, List<HardNegatives.Negative> batch) {
         ImageView thumb = new ImageView();
         thumb.setFitWidth(THUMB);
         thumb.setFitHeight(THUMB);
@@ -74,15 +75,16 @@ final class NegativesGallery extends ScrollPane {
                 }
             });
         }
-        Label image = new Label(negative.image());
+        Label image = Ui.label(negative.image(), "hint");
         Label caption = new Label("≠ " + negative.caption());
-        caption.setWrapText(true);
+        caption.setStyle("-fx-font-weight: bold;");
         Label score = Ui.label(String.format(Locale.ROOT, "cosine %.3f", negative.score()), "hint");
         for (Label label : List.of(image, caption, score)) {
-            label.setMaxWidth(CARD);
+            label.setMaxWidth(TEXT);
+            label.setWrapText(false);
         }
-        image.getStyleClass().add("hint");
-        VBox card = new VBox(3, thumb, image, caption, score);
+        HBox card = new HBox(6, thumb, new VBox(1, image, caption, score));
+        card.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         card.getStyleClass().add("negative-card");
         card.setPrefWidth(CARD);
         card.setMinWidth(CARD);

@@ -22,8 +22,8 @@ import javafx.scene.layout.VBox;
 final class ProbeDetailPane extends StackPane {
 
     /** How large the clicked image is drawn (the sample's emoji are 64 px; thumbnails are at most 96). */
-    private static final double LARGE = 120;
-    private static final double SMALL = 36;
+    private static final double LARGE = 100;
+    private static final double SMALL = 18; // a top image's thumbnail, one text line high
 
     private final ThumbnailLoader thumbnails;
     private final Label heading = new Label();
@@ -43,21 +43,22 @@ final class ProbeDetailPane extends StackPane {
         rank.setId("probe-detail-rank");
         matches.setId("probe-detail-matches");
         matches.setHgap(8);
-        matches.setVgap(3);
+        matches.setVgap(1);
         image.setFitWidth(LARGE);
         image.setFitHeight(LARGE);
         image.setPreserveRatio(true);
         image.setSmooth(true);
         Button close = new Button("×");
+        close.setStyle("-fx-padding: 0 6 0 6;");
         close.setId("probe-detail-close");
         close.setTooltip(new Tooltip("Close the detail"));
         close.setOnAction(event -> model.close());
         HBox top = Ui.row(heading, Ui.spacer(), close);
         HBox.setHgrow(heading, Priority.ALWAYS);
-        VBox list = new VBox(4, rank, matches);
+        VBox list = new VBox(2, rank, matches);
         HBox body = Ui.row(image, list);
         body.setAlignment(javafx.geometry.Pos.TOP_LEFT);
-        VBox content = new VBox(6, top, body);
+        VBox content = new VBox(2, top, body);
         Label empty = Ui.label("Click a row of the heatmap (an image) to see its best captions, or Shift-click a cell"
                 + " or click a caption below the matrix to see that caption's best images.", "hint");
         empty.setWrapText(true);

@@ -9,6 +9,7 @@ import dev.diagonal.app.common.Session;
 import dev.diagonal.app.common.TaskNotifier;
 import dev.diagonal.app.common.ThumbnailLoader;
 import dev.diagonal.app.finetune.FinetuneView;
+import dev.diagonal.app.finetune.HeatmapPreset;
 import dev.diagonal.project.Project;
 import dev.diagonal.project.Settings;
 import java.nio.file.Files;
@@ -58,6 +59,9 @@ public final class WorkbenchApp extends Application {
         ThumbnailLoader thumbnails = new ThumbnailLoader(96, 800, decoders);
         MainViewModel main = new MainViewModel(session);
         Screens screens = new Screens(session, thumbnails, main::show);
+        if (options.heatmap() != null) {
+            HeatmapPreset.parse(options.heatmap()).apply(screens.finetune.heatmap());
+        }
         Scene scene = new Scene(new MainView(main, screens, runner, notifier), WIDTH, HEIGHT);
         scene.getStylesheets().add(getClass().getResource("workbench.css").toExternalForm());
         stage.setScene(scene);

@@ -1,6 +1,7 @@
 package dev.diagonal.app;
 
 import dev.diagonal.DiagonalException;
+import dev.diagonal.app.finetune.HeatmapPreset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,10 @@ import java.util.List;
  * @param snapshot write the chosen screen to this PNG and exit, instead of staying open (null: stay open)
  * @param screen   the screen to show first (null: the model screen with a project, else the project screen)
  * @param bench    the hidden UI benchmark ({@code --bench-ui OUT.json}); null for a normal start
+ * @param heatmap  the fine-tune heatmap's view for a snapshot ({@code --heatmap difference,sort=margin}, see
+ *                 {@link HeatmapPreset}); null: as it opens
  */
-public record WorkbenchOptions(Path project, Path snapshot, Screen screen, Bench bench) {
+public record WorkbenchOptions(Path project, Path snapshot, Screen screen, Bench bench, String heatmap) {
 
     /**
      * The UI benchmark: scroll a dataset grid and run a short fine-tune while measuring how long the
@@ -27,12 +30,13 @@ public record WorkbenchOptions(Path project, Path snapshot, Screen screen, Bench
 
     /** Options without the benchmark. */
     public WorkbenchOptions(Path project, Path snapshot, Screen screen) {
-        this(project, snapshot, screen, null);
+        this(project, snapshot, screen, null, null);
     }
 
     /**
      * Parses {@code --project DIR}, {@code --snapshot FILE.png} and {@code --screen NAME}, and the hidden
-     * {@code --bench-ui OUT.json} with its {@code --bench-dataset NAME} and {@code --bench-epochs N}.
+     * {@code --bench-ui OUT.json} with its {@code --bench-dataset NAME} and {@code --bench-epochs N}, and
+     * {@code --heatmap VIEW}.
      */
     public static WorkbenchOptions parse(String... args) {
         Path project = null;
@@ -41,6 +45,7 @@ public record WorkbenchOptions(Path project, Path snapshot, Screen screen, Bench
         Path benchOut = null;
         String benchDataset = null;
         int benchEpochs = 1;
+        String heatmap = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -50,6 +55,10 @@ public record WorkbenchOptions(Path project, Path snapshot, Screen screen, Bench
                 case "--bench-ui" -> benchOut = Path.of(value(args, ++i, arg));
                 case "--bench-dataset" -> benchDataset = value(args, ++i, arg);
                 case "--bench-epochs" -> benchEpochs = positive(value(args, ++i, arg), arg);
+                case "--heatmap" -> {
+                    heatmap = value(args, ++i, arg);
+                    HeatmapPreset.parse(heatmap); // a wrong view fails here, before any window opens
+                }
                 default -> throw new DiagonalException("unknown workbench option: " + arg);
             }
         }
@@ -59,7 +68,8 @@ public record WorkbenchOptions(Path project, Path snapshot, Screen screen, Bench
         if (benchOut != null && snapshot != null) {
             throw new DiagonalException("--bench-ui and --snapshot cannot be combined");
         }
-        return new WorkbenchOptions(project, snapshot, screen, benchOut == null ? null : new Bench(benchOut, benchDataset, benchEpochs));
+        return new WorkbenchOptions(project, snapshot, screen, benchOut == null ? null : new Bench(benchOut, benchDataset, benchEpochs),
+                heatmap);
     }
 
     /** These options as arguments {@link #parse} reads back. */
@@ -73,6 +83,7 @@ public record WorkbenchOptions(Path project, Path snapshot, Screen screen, Bench
             add(args, "--bench-dataset", bench.dataset());
             add(args, "--bench-epochs", bench.epochs());
         }
+        add(args, "--heatmap", heatmap);
         return args.toArray(String[]::new);
     }
 

@@ -44,6 +44,11 @@ final class DiagonalCommand implements Callable<Integer> {
             description = "the screen to show: project, model, dataset, zeroshot, finetune, runs or export")
     String screen;
 
+    @Option(names = "--heatmap", paramLabel = "VIEW",
+            description = "the fine-tune heatmap's view for --snapshot: before, after or difference, and sort=probe|class|margin|clustering,"
+                    + " baseline=N (the N-th snapshot to compare with), row=N or col=N (its detail), comma-separated")
+    String heatmap;
+
     @Option(names = "--bench-ui", paramLabel = "OUT.json", hidden = true,
             description = "the workbench's UI benchmark: scroll the dataset grid, run a short fine-tune, write the FX-thread stalls")
     Path benchUi;
@@ -69,6 +74,7 @@ final class DiagonalCommand implements Callable<Integer> {
         addOption(args, "--project", chosen);
         addOption(args, "--snapshot", snapshot);
         addOption(args, "--screen", screen);
+        addOption(args, "--heatmap", heatmap);
         addOption(args, "--bench-ui", benchUi);
         addOption(args, "--bench-dataset", benchDataset);
         addOption(args, "--bench-epochs", benchEpochs);

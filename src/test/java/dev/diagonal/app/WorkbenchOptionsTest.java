@@ -31,6 +31,14 @@ class WorkbenchOptionsTest {
     }
 
     @Test
+    void theHiddenHeatmapViewIsCheckedAndWrittenBack() {
+        WorkbenchOptions options = WorkbenchOptions.parse("--snapshot", "x.png", "--heatmap", "difference,sort=margin");
+        assertThat(options.heatmap()).isEqualTo("difference,sort=margin");
+        assertThat(WorkbenchOptions.parse(options.toArgs())).isEqualTo(options);
+        assertThatThrownBy(() -> WorkbenchOptions.parse("--heatmap", "upside-down")).isInstanceOf(DiagonalException.class);
+    }
+
+    @Test
     void badOptionsNameTheProblem() {
         assertThatThrownBy(() -> WorkbenchOptions.parse("--screen", "train")).isInstanceOf(DiagonalException.class)
                 .hasMessage("--screen must be one of project, model, dataset, zeroshot, finetune, runs, export, not \"train\"");

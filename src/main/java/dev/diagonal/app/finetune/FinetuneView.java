@@ -44,7 +44,7 @@ public final class FinetuneView extends BorderPane {
                 start, Ui.button("Stop", model.stopCommand(), "Ctrl+Shift+."),
                 Ui.button("Export as a cluster job…", model.clusterJobCommand(), "accelerate/torchrun job; bring it back with import-run")));
         setLeft(setup(model));
-        setCenter(live(model.display(), model.wiseFt(), thumbnails));
+        setCenter(live(model.display(), model.heatmap(), model.wiseFt(), thumbnails));
     }
 
     /** Draws the similarity heatmap once off screen (UI thread), so that a run's first one does not stall the window. */
@@ -144,7 +144,7 @@ public final class FinetuneView extends BorderPane {
         };
     }
 
-    private VBox live(RunDisplay model, WiseFtControl wiseFt, ThumbnailLoader thumbnails) {
+    private VBox live(RunDisplay model, HeatmapViewModel heatmap, WiseFtControl wiseFt, ThumbnailLoader thumbnails) {
         ProgressBar bar = new ProgressBar(0);
         bar.progressProperty().bind(model.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
@@ -183,7 +183,7 @@ public final class FinetuneView extends BorderPane {
         LiveChart metricChart = new LiveChart(LiveCharts.lines(null, null, new XYSeriesCollection(metric), true));
         VBox evaluation = new VBox(6, Ui.row(new Label("Metric"), metricChoice), metricChart.viewer());
         VBox.setVgrow(metricChart.viewer(), Priority.ALWAYS);
-        HeatmapPane similarity = new HeatmapPane(model.replay(), visibleProperty(), thumbnails);
+        HeatmapPane similarity = new HeatmapPane(heatmap, visibleProperty(), thumbnails);
         ListView<String> warnings = new ListView<>(model.warnings());
         warnings.setPlaceholder(new Label("No warnings"));
 
@@ -196,7 +196,7 @@ public final class FinetuneView extends BorderPane {
         // hidden with the screen too (the workbench keeps every screen in the scene)
         lossChart.showingWhen(lossTab.selectedProperty().and(visibleProperty()));
         metricChart.showingWhen(evaluationTab.selectedProperty().and(visibleProperty()));
-        TabPane tabs = new TabPane(lossTab, evaluationTab, warningTab);
+        TabPane tabs = new TabPane(lossTab, MarginChart.tab(model.replay(), visibleProperty()), evaluationTab, warningTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("finetune-tabs");
         // the heatmap beside the curves: how the diagonal sharpens is the point of watching a run

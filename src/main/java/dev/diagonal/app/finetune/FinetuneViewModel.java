@@ -55,6 +55,7 @@ public final class FinetuneViewModel {
     private final ObjectProperty<DatasetEntry> val = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final RunDisplay display = new RunDisplay();
+    private final HeatmapViewModel heatmap;
     private final WiseFtControl wiseFt;
     private final Command start;
     private final Command stop;
@@ -64,6 +65,7 @@ public final class FinetuneViewModel {
 
     public FinetuneViewModel(Session session) {
         this.session = session;
+        heatmap = new HeatmapViewModel(display.replay(), session);
         wiseFt = new WiseFtControl(session, display.replay());
         start = new Command(this::start, Bindings.createBooleanBinding(() -> !running.get() && train.get() != null
                 && session.project() != null && session.project().modelPath().map(Files::isDirectory).orElse(false),
@@ -284,6 +286,11 @@ public final class FinetuneViewModel {
 
     public ReadOnlyBooleanProperty runningProperty() {
         return running;
+    }
+
+    /** The heatmap's Before | After | Difference, sort, click-through, hardest negatives and export. */
+    public HeatmapViewModel heatmap() {
+        return heatmap;
     }
 
     /** What the screen shows of the current (or last) run. */

@@ -3,32 +3,34 @@ package dev.diagonal.app.finetune;
 import dev.diagonal.app.common.CoalescedRedraw;
 import dev.diagonal.app.common.ThumbnailLoader;
 import dev.diagonal.app.common.Ui;
-import dev.diagonal.project.SimilaritySnapshot;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The probe batch's similarity heatmap with a step slider over every snapshot so far (at the right end
- * it follows the newest) and a "Before" toggle that shows the first snapshot for comparison.
+ * The probe batch's similarity heatmap as an instrument: a step slider over every snapshot so far (at the
+ * right end it follows the newest), Before | After | Difference against a step to compare with, the order of
+ * rows and columns, PNG / CSV export, and below the matrix the click-through detail and the hardest negatives.
  */
 final class HeatmapPane extends VBox {
 
     /**
      * @param screenShown whether the screen holding the pane is shown (the heatmap redraws only then)
-     * @param thumbnails decodes the probe images shown down the rows
+     * @param thumbnails decodes the probe images shown down the rows, in the detail and the gallery
      */
-    HeatmapPane(SimilarityReplay replay, ObservableBooleanValue screenShown, ThumbnailLoader thumbnails) {
+    HeatmapPane(HeatmapViewModel model, ObservableBooleanValue screenShown, ThumbnailLoader thumbnails) {
         super(6);
+        SimilarityReplay replay = model.replay();
         Slider slider = new Slider(0, 0, 0);
         slider.setId("similarity-step");
         slider.setBlockIncrement(1);
@@ -51,20 +53,17 @@ final class HeatmapPane extends VBox {
                 replay.select((int) Math.round(value.doubleValue()));
             }
         });
-        ToggleButton before = new ToggleButton("Before");
-        before.setId("similarity-before");
-        before.setTooltip(new Tooltip("Show the first snapshot (before training took effect) instead of the chosen step"));
-        before.selectedProperty().bindBidirectional(replay.beforeProperty());
-        var fewerThanTwo = Bindings.size(replay.snapshots()).lessThan(2);
-        before.disableProperty().bind(fewerThanTwo);
-        slider.disableProperty().bind(fewerThanTwo.or(replay.beforeProperty()));
+        slider.disableProperty().bind(Bindings.size(replay.snapshots()).lessThan(2).or(replay.beforeProperty()));
         Label step = Ui.bound(replay.labelProperty(), "hint");
         step.setId("similarity-label");
         step.setWrapText(false);
-        step.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        before.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        step.setMinWidth(Region.USE_PREF_SIZE);
         Label stepTitle = new Label("Step");
-        stepTitle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stepTitle.setMinWidth(Region.USE_PREF_SIZE);
+        Label note = Ui.bound(model.noteProperty(), "hint");
+        note.setId("similarity-note");
+        note.visibleProperty().bind(model.noteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
 
         HeatmapView chart = new HeatmapView(thumbnails);
         Label empty = Ui.bound(replay.emptyTextProperty(), "hint");
@@ -72,25 +71,47 @@ final class HeatmapPane extends VBox {
         empty.setWrapText(true);
         empty.setMaxWidth(420);
         empty.visibleProperty().bind(replay.shownProperty().isNull());
-        // one redraw per burst of snapshots (or slider moves), only while the heatmap is showing
+        // one redraw per burst of snapshots (or slider moves, or a change of view), only while the heatmap is showing
         CoalescedRedraw rebuild = new CoalescedRedraw(Platform::runLater, () -> {
-            SimilaritySnapshot snapshot = replay.shownProperty().get();
-            if (snapshot != null) {
-                // one scale over the whole run (and a preview shown instead), so a colour is one cosine at every step
-                java.util.List<SimilaritySnapshot> all = new java.util.ArrayList<>(replay.snapshots());
-                all.add(snapshot);
-                chart.show(snapshot, new SimilarityColors(all), replay.logitScaleAt(snapshot.step()));
+            HeatmapFrame frame = model.render();
+            if (frame != null) {
+                chart.show(frame);
             }
         });
         chart.visibleProperty().bind(replay.shownProperty().isNotNull());
-        replay.shownProperty().addListener((obs, old, snapshot) -> rebuild.request());
+        model.onChange(rebuild::request);
         Runnable showing = () -> rebuild.setShowing(getScene() != null && screenShown.get());
         showing.run();
         sceneProperty().addListener((obs, old, scene) -> showing.run());
         screenShown.addListener((obs, old, shown) -> showing.run());
         StackPane area = new StackPane(chart, empty);
+
+        ProbeDetailPane detail = new ProbeDetailPane(model.detail(), thumbnails);
+        // in a scroll pane: the split may make the panel shorter than its content, and its minimum must not move the divider
+        javafx.scene.control.ScrollPane detailScroll = new javafx.scene.control.ScrollPane(detail);
+        detailScroll.setFitToWidth(true);
+        Tab detailTab = new Tab("Detail", detailScroll);
+        detailTab.setId("similarity-detail-tab");
+        Tab negativesTab = new Tab("Hardest negatives", new NegativesGallery(model.negatives(), thumbnails,
+                row -> model.detail().selectRow(row)));
+        TabPane below = new TabPane(negativesTab, detailTab);
+        below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        below.setId("similarity-below");
+        // a click (or a card of the gallery) brings its detail to the front
+        model.detail().detailProperty().addListener((obs, old, d) -> {
+            if (d != null && (old == null || old.row() != d.row() || old.index() != d.index())) {
+                below.getSelectionModel().select(detailTab);
+            }
+        });
+        chart.setOnPick(model.detail()::selectRow, model.detail()::selectColumn);
+        // a band below the matrix, as tall as its tab needs (five lines of detail, one row of cards), the matrix
+        // takes the rest: a split pane's divider landed wherever its first layout put it
+        below.prefHeightProperty().bind(Bindings.when(detailTab.selectedProperty()).then(172).otherwise(112));
+        below.setMinHeight(Region.USE_PREF_SIZE);
+        area.setPrefHeight(120); // the matrix grows into what the band leaves, rather than squeezing the band
+        area.setMinHeight(60);
         VBox.setVgrow(area, Priority.ALWAYS);
-        getChildren().addAll(Ui.row(stepTitle, slider, step, before), area);
+        getChildren().addAll(Ui.row(stepTitle, slider, step), new HeatmapControls(model), note, area, below);
         fromReplay.run();
         rebuild.request();
     }

@@ -195,7 +195,9 @@ final class HeatmapView extends Region {
         double labelHeight = maxLabel.prefHeight(-1);
         maxLabel.resizeRelocate(barLeft + BAR + 4, matrixTop, BAR_LABELS, labelHeight);
         minLabel.resizeRelocate(barLeft + BAR + 4, matrixTop + matrixHeight - labelHeight, BAR_LABELS, labelHeight);
-        scaleTitle.resizeRelocate(barLeft, matrixTop + matrixHeight + 2, BAR + BAR_LABELS, labelHeight);
+        // "after − before" is wider than the bar and its numbers: the caption may reach past them
+        scaleTitle.resizeRelocate(barLeft, matrixTop + matrixHeight + 2, Math.max(BAR + BAR_LABELS, scaleTitle.prefWidth(-1)),
+                labelHeight);
         bar.setVisible(rows > 0);
     }
 
@@ -266,6 +268,11 @@ final class HeatmapView extends Region {
     /** The ARGB colour at pixel {@code x, y} of the drawn cells (0 before the first draw). */
     int pixel(int x, int y) {
         return cells.getImage() == null ? 0 : cells.getImage().getPixelReader().getArgb(x, y);
+    }
+
+    /** The images' names down the rows, in the order shown (tests). */
+    List<String> rowNames() {
+        return rowLabels;
     }
 
     /** The tooltip's current text. */

@@ -24,6 +24,9 @@ import javafx.collections.ObservableList;
 public final class SimilarityReplay {
 
     private final ObservableList<SimilaritySnapshot> snapshots = FXCollections.observableArrayList();
+    // one wrapper for every caller: it hears the list through a weak listener, so listeners added to a
+    // wrapper made per call went silent once that wrapper was collected
+    private final ObservableList<SimilaritySnapshot> readOnly = FXCollections.unmodifiableObservableList(snapshots);
     private final IntegerProperty selectedIndex = new SimpleIntegerProperty(-1);
     private final SimpleBooleanProperty followingLatest = new SimpleBooleanProperty(true);
     private final BooleanProperty before = new SimpleBooleanProperty();
@@ -129,7 +132,7 @@ public final class SimilarityReplay {
 
     /** The snapshots, ascending by step. */
     public ObservableList<SimilaritySnapshot> snapshots() {
-        return FXCollections.unmodifiableObservableList(snapshots);
+        return readOnly;
     }
 
     /** The index of the selected snapshot, -1 when there is none; a slider binds to this. */

@@ -37,6 +37,8 @@ class FinetuneViewTest {
         FinetuneViewModel reopened = new FinetuneViewModel(t.session); // shows the project's newest run
         int steps = reopened.display().steps().size();
         int evaluations = reopened.display().evaluations().size();
+        List<dev.diagonal.project.SimilaritySnapshot> snapshots = List.copyOf(reopened.display().replay().snapshots());
+        assertThat(snapshots).isNotEmpty();
         assertThat(steps).isPositive();
         FxToolkit.registerPrimaryStage();
 
@@ -53,8 +55,16 @@ class FinetuneViewTest {
         ChartViewer loss = viewers.stream()
                 .filter(v -> "loss".equals(v.getChart().getXYPlot().getRangeAxis().getLabel())).findFirst().orElseThrow();
         assertThat(loss.getChart().getXYPlot().getDataset().getItemCount(0)).isEqualTo(steps);
-        ChartViewer metric = viewers.stream().filter(v -> v != loss).findFirst().orElseThrow();
+        // the Diagonal tab: margin and probe top-1 at every snapshot's step
+        ChartViewer margin = viewers.stream().filter(v -> v.getChart().getXYPlot().getDataset().getSeriesCount() == 2)
+                .findFirst().orElseThrow();
+        ChartViewer metric = viewers.stream().filter(v -> v != loss && v != margin).findFirst().orElseThrow();
         assertThat(metric.getChart().getXYPlot().getDataset().getItemCount(0)).isEqualTo(evaluations);
+        var data = margin.getChart().getXYPlot().getDataset();
+        assertThat(data.getSeriesCount()).isEqualTo(2);
+        assertThat(data.getItemCount(0)).isEqualTo(snapshots.size());
+        assertThat(data.getYValue(0, 0)).isCloseTo(DiagonalMargin.margin(snapshots.get(0)), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(data.getXValue(1, snapshots.size() - 1)).isEqualTo(snapshots.get(snapshots.size() - 1).step());
     }
 
     private static void collect(Node node, List<ChartViewer> found) {

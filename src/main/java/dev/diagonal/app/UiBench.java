@@ -143,6 +143,9 @@ final class UiBench {
         Set<String> before = project.runs().list().stream().map(RunSummary::id).collect(Collectors.toSet());
         boolean ready = fx(() -> {
             finetune.form().epochsProperty().set(options.epochs());
+            if (options.probeSize() != null) {
+                finetune.form().probeSizeProperty().set(options.probeSize());
+            }
             finetune.form().deviceProperty().set("cpu");
             return finetune.startCommand().isExecutable();
         });
@@ -168,6 +171,7 @@ final class UiBench {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("model", project.modelPath().map(Path::toString).orElse(null));
         result.put("epochs", options.epochs());
+        result.put("probe_size", fx(() -> finetune.form().probeSizeProperty().get()));
         result.put("plan", fx(() -> display.planProperty().get()));
         result.put("status", fx(() -> display.statusProperty().get()));
         result.put("steps", fx(() -> display.steps().size()));

@@ -26,7 +26,13 @@ public record WorkbenchOptions(Path project, Path snapshot, Screen screen, Bench
      * @param dataset the dataset to scroll (null: the dataset screen's first)
      * @param epochs  epochs of the fine-tune (at least 1)
      */
-    public record Bench(Path out, String dataset, int epochs) {}
+    public record Bench(Path out, String dataset, int epochs, Integer probeSize) {
+
+        /** Without a probe size: the form's default. */
+        public Bench(Path out, String dataset, int epochs) {
+            this(out, dataset, epochs, null);
+        }
+    }
 
     /** Options without the benchmark. */
     public WorkbenchOptions(Path project, Path snapshot, Screen screen) {
@@ -35,7 +41,7 @@ public record WorkbenchOptions(Path project, Path snapshot, Screen screen, Bench
 
     /**
      * Parses {@code --project DIR}, {@code --snapshot FILE.png} and {@code --screen NAME}, and the hidden
-     * {@code --bench-ui OUT.json} with its {@code --bench-dataset NAME} and {@code --bench-epochs N}, and
+     * {@code --bench-ui OUT.json} with its {@code --bench-dataset NAME}, {@code --bench-epochs N} and {@code --bench-probe N}, and
      * {@code --heatmap VIEW}.
      */
     public static WorkbenchOptions parse(String... args) {
@@ -45,6 +51,7 @@ public record WorkbenchOptions(Path project, Path snapshot, Screen screen, Bench
         Path benchOut = null;
         String benchDataset = null;
         int benchEpochs = 1;
+        Integer benchProbe = null;
         String heatmap = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -55,6 +62,7 @@ public record WorkbenchOptions(Path project, Path snapshot, Screen screen, Bench
                 case "--bench-ui" -> benchOut = Path.of(value(args, ++i, arg));
                 case "--bench-dataset" -> benchDataset = value(args, ++i, arg);
                 case "--bench-epochs" -> benchEpochs = positive(value(args, ++i, arg), arg);
+                case "--bench-probe" -> benchProbe = positive(value(args, ++i, arg), arg);
                 case "--heatmap" -> {
                     heatmap = value(args, ++i, arg);
                     HeatmapPreset.parse(heatmap); // a wrong view fails here, before any window opens
@@ -62,13 +70,13 @@ public record WorkbenchOptions(Path project, Path snapshot, Screen screen, Bench
                 default -> throw new DiagonalException("unknown workbench option: " + arg);
             }
         }
-        if (benchOut == null && (benchDataset != null || benchEpochs != 1)) {
-            throw new DiagonalException("--bench-dataset and --bench-epochs go with --bench-ui");
+        if (benchOut == null && (benchDataset != null || benchEpochs != 1 || benchProbe != null)) {
+            throw new DiagonalException("--bench-dataset, --bench-epochs and --bench-probe go with --bench-ui");
         }
         if (benchOut != null && snapshot != null) {
             throw new DiagonalException("--bench-ui and --snapshot cannot be combined");
         }
-        return new WorkbenchOptions(project, snapshot, screen, benchOut == null ? null : new Bench(benchOut, benchDataset, benchEpochs),
+        return new WorkbenchOptions(project, snapshot, screen, benchOut == null ? null : new Bench(benchOut, benchDataset, benchEpochs, benchProbe),
                 heatmap);
     }
 
@@ -82,6 +90,7 @@ public record WorkbenchOptions(Path project, Path snapshot, Screen screen, Bench
             add(args, "--bench-ui", bench.out());
             add(args, "--bench-dataset", bench.dataset());
             add(args, "--bench-epochs", bench.epochs());
+            add(args, "--bench-probe", bench.probeSize());
         }
         add(args, "--heatmap", heatmap);
         return args.toArray(String[]::new);

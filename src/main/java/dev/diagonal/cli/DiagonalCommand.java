@@ -59,6 +59,9 @@ final class DiagonalCommand implements Callable<Integer> {
     @Option(names = "--bench-epochs", paramLabel = "N", hidden = true, description = "epochs of the UI benchmark's fine-tune")
     Integer benchEpochs;
 
+    @Option(names = "--bench-probe", paramLabel = "N", hidden = true, description = "probe batch size of the UI benchmark's fine-tune")
+    Integer benchProbe;
+
     @Override
     public Integer call() {
         return Workbench.launch(workbenchArgs().toArray(String[]::new));
@@ -78,6 +81,7 @@ final class DiagonalCommand implements Callable<Integer> {
         addOption(args, "--bench-ui", benchUi);
         addOption(args, "--bench-dataset", benchDataset);
         addOption(args, "--bench-epochs", benchEpochs);
+        addOption(args, "--bench-probe", benchProbe);
         return args;
     }
 

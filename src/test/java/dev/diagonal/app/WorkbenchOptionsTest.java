@@ -23,7 +23,10 @@ class WorkbenchOptionsTest {
         assertThat(options.bench()).isEqualTo(new WorkbenchOptions.Bench(Path.of("b.json"), "twitter", 3));
         assertThat(WorkbenchOptions.parse(options.toArgs())).isEqualTo(options);
         assertThat(WorkbenchOptions.parse("--bench-ui", "b.json").bench()).isEqualTo(new WorkbenchOptions.Bench(Path.of("b.json"), null, 1));
-        assertThatThrownBy(() -> WorkbenchOptions.parse("--bench-epochs", "2")).hasMessage("--bench-dataset and --bench-epochs go with --bench-ui");
+        WorkbenchOptions probe = WorkbenchOptions.parse("--bench-ui", "b.json", "--bench-probe", "64");
+        assertThat(probe.bench().probeSize()).isEqualTo(64);
+        assertThat(WorkbenchOptions.parse(probe.toArgs()).bench()).isEqualTo(probe.bench());
+        assertThatThrownBy(() -> WorkbenchOptions.parse("--bench-epochs", "2")).hasMessage("--bench-dataset, --bench-epochs and --bench-probe go with --bench-ui");
         assertThatThrownBy(() -> WorkbenchOptions.parse("--bench-ui", "b.json", "--bench-epochs", "0"))
                 .hasMessage("--bench-epochs must be a whole number of at least 1, not \"0\"");
         assertThatThrownBy(() -> WorkbenchOptions.parse("--bench-ui", "b.json", "--snapshot", "x.png"))

@@ -118,6 +118,7 @@ public final class FinetuneView extends BorderPane {
         rows.add(Setting.LORA_ALPHA, "LoRA alpha", loraAlpha, "lora-alpha");
         rows.add(Setting.LORA_DROPOUT, "LoRA dropout", loraDropout, "lora-dropout");
         rows.add(Setting.LORA_TARGETS, "LoRA targets", loraTargets, "lora-targets");
+        rows.add(Setting.PROBE_SIZE, "Probe size", Ui.spinner(2, 1024, 4, form.probeSizeProperty()), "finetune-probe-size");
         rows.add(Setting.SEED, "Seed", Ui.spinner(0, Integer.MAX_VALUE, 1, form.seedProperty()), "finetune-seed");
         rows.add(Setting.DEVICE, "Device", device, "finetune-device");
         rows.add(Setting.CAPTION_TEMPLATES, null, templates, "finetune-templates");

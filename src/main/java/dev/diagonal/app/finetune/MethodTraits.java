@@ -17,13 +17,14 @@ final class MethodTraits {
     /** Read by every method. */
     private static final Set<Setting> SHARED = EnumSet.of(Setting.METHOD, Setting.SEED, Setting.DEVICE);
     private static final Set<Setting> CONTRASTIVE = EnumSet.of(Setting.EPOCHS, Setting.BATCH_SIZE, Setting.BATCHES,
-            Setting.LR, Setting.SHOTS, Setting.FREEZE, Setting.AUGMENT, Setting.VAL_FRACTION, Setting.CAPTION_TEMPLATES);
+            Setting.LR, Setting.SHOTS, Setting.FREEZE, Setting.AUGMENT, Setting.VAL_FRACTION, Setting.CAPTION_TEMPLATES,
+            Setting.PROBE_SIZE);
     // LoRA freezes every base weight itself, so "what to freeze" does not apply
     private static final Set<Setting> LORA = EnumSet.of(Setting.EPOCHS, Setting.BATCH_SIZE, Setting.BATCHES, Setting.LR,
             Setting.SHOTS, Setting.AUGMENT, Setting.VAL_FRACTION, Setting.CAPTION_TEMPLATES, Setting.LORA_RANK,
-            Setting.LORA_ALPHA, Setting.LORA_DROPOUT, Setting.LORA_TARGETS);
+            Setting.LORA_ALPHA, Setting.LORA_DROPOUT, Setting.LORA_TARGETS, Setting.PROBE_SIZE);
     // the probe and the caches hold out a fixed 20 % without a validation set (LinearProbeData.VAL_FRACTION)
-    private static final Set<Setting> LINEAR_PROBE = EnumSet.of(Setting.BATCH_SIZE, Setting.SHOTS);
+    private static final Set<Setting> LINEAR_PROBE = EnumSet.of(Setting.BATCH_SIZE, Setting.SHOTS, Setting.AUGMENT);
     private static final Set<Setting> TIP_ADAPTER = EnumSet.of(Setting.BATCH_SIZE, Setting.SHOTS, Setting.AUGMENT,
             Setting.CAPTION_TEMPLATES);
     private static final Set<Setting> TIP_ADAPTER_F = EnumSet.of(Setting.BATCH_SIZE, Setting.SHOTS, Setting.AUGMENT,
@@ -40,8 +41,9 @@ final class MethodTraits {
             Methods.LORA, "LoRA: adapters of the given rank on the target layers of every block of both towers, "
                     + "trained with the contrastive loss; the model's own weights stay frozen. Resumable; exports "
                     + "as a merged model or a peft adapter folder.",
-            Methods.LINEAR_PROBE, "Logistic regression on frozen image features, C swept on the validation set "
-                    + "(20 % of the training data when none is chosen).",
+            Methods.LINEAR_PROBE, "Logistic regression on frozen image features, each training image also in 10 "
+                    + "augmented views (Augment; random crops when none); C swept on the validation set (20 % of the "
+                    + "training data when none is chosen, then refitted on all of it).",
             Methods.TIP_ADAPTER, "Tip-Adapter: a training-free cache of the training images' features beside the "
                     + "zero-shot head; α and β searched on the validation set (20 % of the training data when none "
                     + "is chosen). Augment sets the cache's augmentation (crop when none).",

@@ -51,6 +51,7 @@ public final class TrainingForm {
     private final IntegerProperty batchSize = new SimpleIntegerProperty();
     private final StringProperty lr = new SimpleStringProperty();
     private final IntegerProperty shots = new SimpleIntegerProperty();
+    private final IntegerProperty probeSize = new SimpleIntegerProperty();
     private final StringProperty freeze = new SimpleStringProperty();
     private final IntegerProperty seed = new SimpleIntegerProperty();
     private final DoubleProperty valFraction = new SimpleDoubleProperty();
@@ -72,6 +73,7 @@ public final class TrainingForm {
         batchSize.set(d.data().batchSize());
         lr.set(String.format(Locale.ROOT, "%s", d.optimizer().lr()));
         shots.set(d.data().shots());
+        probeSize.set(d.evaluation().probeSize());
         freeze.set(d.freeze().toString());
         seed.set((int) d.seed());
         valFraction.set(d.data().valFraction());
@@ -136,6 +138,9 @@ public final class TrainingForm {
         if (own.contains(Setting.LR)) {
             b.lr(lr.get());
         }
+        if (own.contains(Setting.PROBE_SIZE)) {
+            b.probeSize(probeSize.get());
+        }
         if (own.contains(Setting.SHOTS)) {
             b.shots(shots.get());
         }
@@ -177,6 +182,12 @@ public final class TrainingForm {
         return method;
     }
 
+    /** Images in the similarity probe batch (the heatmap's rows and columns). */
+    public IntegerProperty probeSizeProperty() {
+        return probeSize;
+    }
+
+    /** Epochs to train. */
     public IntegerProperty epochsProperty() {
         return epochs;
     }

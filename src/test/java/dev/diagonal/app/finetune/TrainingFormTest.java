@@ -37,8 +37,19 @@ class TrainingFormTest {
         assertThat(form.descriptionProperty().get()).contains("20 epochs at lr 1e-3 and at 1e-2");
 
         form.methodProperty().set(Methods.LINEAR_PROBE);
-        assertThat(form.applies(Setting.AUGMENT).get()).isFalse();
+        assertThat(form.applies(Setting.AUGMENT).get()).as("the probe's augmented views").isTrue();
         assertThat(form.applies(Setting.SHOTS).get()).isTrue();
+        assertThat(form.applies(Setting.PROBE_SIZE).get()).isFalse();
+    }
+
+    @Test
+    void theProbeSizeReachesTheConfigurationOfMethodsWithAHeatmap() {
+        TrainingForm form = new TrainingForm();
+        assertThat(form.applies(Setting.PROBE_SIZE).get()).isTrue();
+        form.probeSizeProperty().set(64);
+        assertThat(form.toConfig(List.of()).evaluation().probeSize()).isEqualTo(64);
+        form.methodProperty().set(Methods.LORA);
+        assertThat(form.toConfig(List.of()).evaluation().probeSize()).isEqualTo(64);
     }
 
     @Test

@@ -86,7 +86,9 @@ public final class FinetuneViewModel {
 
     private void refreshEntries(boolean reset) {
         Project project = session.project();
-        entries.setAll(project == null ? List.of() : project.datasets());
+        // test and shift sets are only ever scored: they are not offered for training or validation
+        entries.setAll(project == null ? List.of()
+                : project.datasets().stream().filter(entry -> !entry.role().heldOut()).toList());
         if (reset || !entries.contains(train.get())) {
             train.set(first(DatasetRole.TRAIN));
         }
@@ -271,6 +273,7 @@ public final class FinetuneViewModel {
         return form;
     }
 
+    /** The project's datasets a run may train or validate on: its test and shift sets are left out. */
     public ObservableList<DatasetEntry> entries() {
         return entries;
     }

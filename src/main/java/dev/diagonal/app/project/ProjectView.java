@@ -68,9 +68,9 @@ public final class ProjectView extends BorderPane {
 
         TableView<DatasetRow> table = new TableView<>(model.datasets());
         table.getColumns().add(column("Dataset", DatasetRow::name, 160));
-        table.getColumns().add(column("Role", DatasetRow::role, 70));
+        table.getColumns().add(column("Role", DatasetRow::role, 120)); // "shift (held out)" in full
         table.getColumns().add(column("Status", DatasetRow::status, 70));
-        table.getColumns().add(column("Path", DatasetRow::path, 460));
+        table.getColumns().add(column("Path", DatasetRow::path, 410));
         table.setPlaceholder(new Label("No datasets yet: import one on the Dataset screen (Ctrl+3)."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(200);

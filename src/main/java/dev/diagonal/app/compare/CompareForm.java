@@ -84,10 +84,10 @@ public final class CompareForm {
         }
         List<DatasetEntry> entries = opened == null ? List.of() : opened.datasets();
         datasets.setAll(entries);
-        if (!entries.contains(train.get())) {
+        if (train.get() == null || !entries.contains(train.get())) {
             train.set(first(entries, DatasetRole.TRAIN));
         }
-        if (!entries.contains(test.get())) {
+        if (test.get() == null || !entries.contains(test.get())) {
             test.set(first(entries, DatasetRole.TEST));
         }
         Map<DatasetEntry, Boolean> was = new LinkedHashMap<>();

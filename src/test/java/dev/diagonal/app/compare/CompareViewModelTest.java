@@ -30,8 +30,16 @@ class CompareViewModelTest {
         System.setProperty("ai.djl.pytorch.num_threads", "1"); // tiny model on a shared 2-core box
     }
 
-    /** A project with the tiny model, a train, a test, a shift and a validation set, open in an inline session. */
+    /** {@link #projectIn} open in an inline session. */
     static TestSessions sessionIn(Path tmp) {
+        Path dir = projectIn(tmp);
+        TestSessions t = new TestSessions(tmp);
+        t.session.setProject(Project.open(dir));
+        return t;
+    }
+
+    /** A project folder with the tiny model, a train, a test, a shift and a validation set of 3 shape classes. */
+    public static Path projectIn(Path tmp) {
         Path dir = tmp.resolve("p");
         Project project = Project.create(dir, "p");
         project.setModel(TestSessions.tinyModel(tmp.resolve("model")));
@@ -40,9 +48,7 @@ class CompareViewModelTest {
         project.putDataset("shapes-test", TrainFixtures.shapes(dir.resolve("test"), CLASSES, 3, 2), DatasetRole.TEST);
         project.putDataset("moved", TrainFixtures.shapes(dir.resolve("shift"), CLASSES, 3, 3), DatasetRole.SHIFT);
         project.save();
-        TestSessions t = new TestSessions(tmp);
-        t.session.setProject(Project.open(dir));
-        return t;
+        return dir;
     }
 
     /** Zero-shot and the linear probe at one shot with {@code seeds} seeds. */
@@ -54,9 +60,14 @@ class CompareViewModelTest {
 
     @Test
     void theFormStartsFromTheProjectsModelAndRoles() {
-        TestSessions t = sessionIn(tmp);
-        CompareForm form = new CompareViewModel(t.session).form();
+        TestSessions t = new TestSessions(tmp);
+        CompareViewModel model = new CompareViewModel(t.session);
+        assertThat(model.startCommand().isExecutable()).isFalse();
+        assertThat(model.statusProperty().get()).isEqualTo("Open a project first.");
+        t.session.setProject(Project.open(projectIn(tmp))); // opened while the screen exists, as in the workbench
+        CompareForm form = model.form();
         Project project = t.session.project();
+        assertThat(model.startCommand().isExecutable()).isTrue();
         assertThat(Path.of(form.modelProperty().get())).isEqualTo(project.modelPath().orElseThrow());
         assertThat(form.trainProperty().get().name()).isEqualTo("shapes-train");
         assertThat(form.testProperty().get().name()).isEqualTo("shapes-test");

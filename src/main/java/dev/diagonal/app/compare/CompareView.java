@@ -43,8 +43,10 @@ public final class CompareView extends BorderPane {
         cancel.setId("compare-cancel");
         Button open = Ui.button("Open…", model.openCommand(), "Show an earlier comparison folder");
         open.setId("compare-open");
+        Button fresh = Ui.button("New", model.newCommand(), "Clear the results and start a new comparison folder");
+        fresh.setId("compare-new");
         setTop(Ui.header("Compare", "Methods × shots × seeds on the same data: test top-1 in distribution and under shift.",
-                open, start, cancel));
+                fresh, open, start, cancel));
         setLeft(form(model.form(), model));
         setCenter(results(model));
     }
@@ -100,8 +102,8 @@ public final class CompareView extends BorderPane {
                 Ui.card("Model", modelField),
                 Ui.card("Data", new Label("Training set"), train, new Label("Test set"), test, new Label("Shift sets"), shifts),
                 Ui.card("Cells", methods, Ui.row(new Label("Shots"), shots, new Label("Seeds"), seeds),
-                        Ui.label("Zero-shot runs once per seed; each other method once per shots and seed.", "hint")),
-                Ui.card("Output folder", out, Ui.label("A folder of an earlier comparison continues it.", "hint")),
+                        hint("Zero-shot runs once per seed; each other method once per shots and seed.")),
+                Ui.card("Output folder", out, hint("A folder of an earlier comparison continues it: finished cells are kept.")),
                 problem);
         box.setPadding(new Insets(0, 10, 0, 0));
         box.setPrefWidth(FORM_WIDTH);
@@ -110,6 +112,12 @@ public final class CompareView extends BorderPane {
         scroll.setPrefWidth(FORM_WIDTH + 16);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         return scroll;
+    }
+
+    private static Label hint(String text) {
+        Label label = Ui.label(text, "hint");
+        label.setWrapText(true);
+        return label;
     }
 
     private static ComboBox<DatasetEntry> datasetBox(CompareForm form, String id) {
@@ -157,10 +165,15 @@ public final class CompareView extends BorderPane {
         model.shiftNames().addListener((ListChangeListener<String>) change -> columns.run());
         columns.run();
 
-        HBox charts = new HBox(10, chart(model.fewShotChartProperty(), "compare-few-shot"),
-                chart(model.idVsOodChartProperty(), "compare-id-vs-ood"));
+        ImageView fewShot = chart(model.fewShotChartProperty(), "compare-few-shot");
+        ImageView idVsOod = chart(model.idVsOodChartProperty(), "compare-id-vs-ood");
+        HBox charts = new HBox(10, fewShot, idVsOod);
         ScrollPane chartScroll = new ScrollPane(charts);
-        chartScroll.setFitToHeight(true);
+        // the two charts share the visible width side by side, never below a readable size (then it scrolls)
+        for (ImageView view : new ImageView[] {fewShot, idVsOod}) {
+            view.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                    () -> Math.max(320, (chartScroll.getViewportBounds().getWidth() - 12) / 2), chartScroll.viewportBoundsProperty()));
+        }
         VBox.setVgrow(chartScroll, Priority.ALWAYS);
         return Ui.card(null, Ui.row(status, Ui.spacer(), bar), table, chartScroll);
     }
@@ -170,7 +183,6 @@ public final class CompareView extends BorderPane {
         ImageView view = new ImageView();
         view.setId(id);
         view.setPreserveRatio(true);
-        view.setFitWidth(460);
         file.addListener((obs, old, path) -> view.setImage(path == null ? null : new Image(path.toUri().toString())));
         if (file.getValue() != null) {
             view.setImage(new Image(file.getValue().toUri().toString()));

@@ -59,6 +59,7 @@ public final class CompareViewModel {
     private final Command start;
     private final Command cancel;
     private final Command open;
+    private final Command fresh;
     private TaskHandle handle;
 
     public CompareViewModel(Session session) {
@@ -68,17 +69,40 @@ public final class CompareViewModel {
         cancel = new Command(() -> handle.cancel(), running);
         open = new Command(this::chooseAndOpen, Bindings.createBooleanBinding(() -> !running.get() && session.project() != null,
                 running, session.projectProperty()));
+        fresh = new Command(() -> reset(session.project()), Bindings.createBooleanBinding(
+                () -> !running.get() && session.project() != null, running, session.projectProperty()));
         session.projectProperty().addListener((obs, old, project) -> projectChanged(project));
         session.projectRevisionProperty().addListener((obs, old, revision) -> form.refresh(session.project()));
         projectChanged(session.project());
     }
 
+    /** A project was opened: the form starts from it, showing its newest comparison if it has one. */
     private void projectChanged(Project project) {
+        reset(project);
+        if (project != null) {
+            newest(project.folder().resolve(CompareForm.FOLDER)).ifPresent(this::open);
+        }
+    }
+
+    private void reset(Project project) {
         form.fill(project);
         showRows(List.of());
         showCharts(null);
         problem.set("");
         status.set(project == null ? "Open a project first." : "");
+    }
+
+    /** The comparison folder under {@code parent} whose results were written last, if any. */
+    static java.util.Optional<Path> newest(Path parent) {
+        if (!Files.isDirectory(parent)) {
+            return java.util.Optional.empty();
+        }
+        try (java.util.stream.Stream<Path> folders = Files.list(parent)) {
+            return folders.filter(f -> Files.isRegularFile(f.resolve(ComparisonFiles.JSON_FILE)))
+                    .max(java.util.Comparator.comparing(f -> f.resolve(ComparisonFiles.JSON_FILE).toFile().lastModified()));
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty(); // nothing to show; the form still starts a new comparison
+        }
     }
 
     private void start() {
@@ -254,6 +278,11 @@ public final class CompareViewModel {
 
     public Command cancelCommand() {
         return cancel;
+    }
+
+    /** Clears the results and resets the form to a new comparison folder. */
+    public Command newCommand() {
+        return fresh;
     }
 
     /** Opens an earlier comparison folder. */

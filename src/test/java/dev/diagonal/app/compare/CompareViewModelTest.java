@@ -144,7 +144,13 @@ class CompareViewModelTest {
 
         Path out = Path.of(model.form().outProperty().get());
         CompareViewModel reopened = new CompareViewModel(t.session);
+        assertThat(reopened.rows()).as("the newest comparison is shown").containsExactlyElementsOf(model.rows());
+        assertThat(Path.of(reopened.form().outProperty().get())).isEqualTo(out);
+        reopened.newCommand().execute();
         assertThat(reopened.rows()).isEmpty();
+        assertThat(reopened.fewShotChartProperty().get()).isNull();
+        assertThat(Path.of(reopened.form().outProperty().get())).isEqualTo(out.resolveSibling("comparison-2"));
+        assertThat(reopened.form().methodProperty("lora").get()).as("the sweep is kept for the new folder").isFalse();
         reopened.open(out);
         assertThat(reopened.rows()).containsExactlyElementsOf(model.rows());
         assertThat(reopened.fewShotChartProperty().get()).isEqualTo(out.resolve("few-shot.png"));

@@ -126,6 +126,10 @@ public final class CompareForm {
         if (train.get() == null) {
             throw new DiagonalException("Training set: choose one of the project's datasets.");
         }
+        if (train.get().role().heldOut()) {
+            throw new DiagonalException("Training set: " + train.get().name() + " is a held-out " + train.get().role().label()
+                    + " set; it is never trained on.");
+        }
         if (test.get() == null) {
             throw new DiagonalException("Test set: choose one of the project's datasets (mark one as test on the Project screen).");
         }

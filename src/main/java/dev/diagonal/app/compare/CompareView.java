@@ -56,6 +56,8 @@ public final class CompareView extends BorderPane {
         modelField.textProperty().bindBidirectional(form.modelProperty());
         modelField.setId("compare-model");
         ComboBox<DatasetEntry> train = datasetBox(form, "compare-train");
+        // test and shift sets are held out: not offered for training (training would refuse them anyway)
+        train.setItems(new javafx.collections.transformation.FilteredList<>(form.datasets(), e -> !e.role().heldOut()));
         train.valueProperty().bindBidirectional(form.trainProperty());
         ComboBox<DatasetEntry> test = datasetBox(form, "compare-test");
         test.valueProperty().bindBidirectional(form.testProperty());

@@ -104,6 +104,10 @@ class CompareViewModelTest {
         form.testProperty().set(form.trainProperty().get());
         model.startCommand().execute();
         assertThat(model.problemProperty().get()).isEqualTo("Test set: must differ from the training set.");
+        form.testProperty().set(form.datasets().get(2));
+        form.trainProperty().set(form.datasets().get(3));
+        model.startCommand().execute();
+        assertThat(model.problemProperty().get()).isEqualTo("Training set: moved is a held-out shift set; it is never trained on.");
         assertThat(t.tasks.succeeded).isEmpty();
         assertThat(t.tasks.failures).isEmpty();
         assertThat(model.rows()).isEmpty();

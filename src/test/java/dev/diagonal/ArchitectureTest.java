@@ -39,4 +39,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.diagonal.cli..", "dev.diagonal.app..")
                 .check(classes);
     }
+
+    @Test
+    void viewModelsAndFormsStayOffTheSceneGraph() {
+        // a view model is tested without a toolkit: properties and collections only, no nodes or windows
+        noClasses().that().haveNameMatching("dev\\.diagonal\\.app\\..*(ViewModel|Form)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(classes);
+    }
 }

@@ -15,7 +15,7 @@ import javafx.scene.input.KeyCombination;
 final class MainMenu {
 
     static final String SHORTCUTS = String.join("\n",
-            "Ctrl+N   new project", "Ctrl+O   open project", "Ctrl+1 … Ctrl+7   go to a screen",
+            "Ctrl+N   new project", "Ctrl+O   open project", "Ctrl+1 … Ctrl+8   go to a screen",
             "Ctrl+M   choose model folder", "Ctrl+L   load model", "Ctrl+I   import dataset folder",
             "Ctrl+Shift+I   import dataset manifest", "Ctrl+R   run zero-shot", "Ctrl+.   cancel zero-shot",
             "Ctrl+Enter   start fine-tuning", "Ctrl+Shift+.   stop fine-tuning", "Ctrl+E   export the chosen run",

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The workbench's screens, in navigation order; {@code Ctrl+1} … {@code Ctrl+7} go to them. */
+/** The workbench's screens, in navigation order; {@code Ctrl+1} … {@code Ctrl+8} go to them. */
 public enum Screen {
     PROJECT("project", "Project"),
     MODEL("model", "Model"),
@@ -12,7 +12,8 @@ public enum Screen {
     ZEROSHOT("zeroshot", "Zero-shot"),
     FINETUNE("finetune", "Fine-tune"),
     RUNS("runs", "Runs"),
-    EXPORT("export", "Export");
+    EXPORT("export", "Export"),
+    COMPARE("compare", "Compare");
 
     private final String id;
     private final String title;

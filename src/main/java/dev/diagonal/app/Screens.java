@@ -1,6 +1,8 @@
 package dev.diagonal.app;
 
 import dev.diagonal.app.common.Session;
+import dev.diagonal.app.compare.CompareView;
+import dev.diagonal.app.compare.CompareViewModel;
 import dev.diagonal.app.common.ThumbnailLoader;
 import dev.diagonal.app.dataset.DatasetView;
 import dev.diagonal.app.dataset.DatasetViewModel;
@@ -30,6 +32,7 @@ final class Screens {
     final RunsViewModel runs;
     final FinetuneViewModel finetune;
     final ExportViewModel export;
+    final CompareViewModel compare;
     private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
 
     /** The screens of a session; {@code navigate} switches the shown screen (a run shown from the runs screen). */
@@ -47,6 +50,7 @@ final class Screens {
             navigate.accept(Screen.FINETUNE);
         });
         export = new ExportViewModel(session);
+        compare = new CompareViewModel(session);
         views.put(Screen.PROJECT, new ProjectView(project));
         views.put(Screen.MODEL, new ModelView(model));
         views.put(Screen.DATASET, new DatasetView(dataset, thumbnails));
@@ -54,6 +58,7 @@ final class Screens {
         views.put(Screen.FINETUNE, new FinetuneView(finetune, thumbnails));
         views.put(Screen.RUNS, new RunsView(runs));
         views.put(Screen.EXPORT, new ExportView(export));
+        views.put(Screen.COMPARE, new CompareView(compare));
         views.forEach((screen, view) -> view.setId("screen-" + screen.id()));
     }
 

@@ -61,6 +61,24 @@ public final class ComparisonFiles {
         }
     }
 
+    /**
+     * The rows of the {@code comparison.json} in {@code out}, in cell order; empty when the folder has none yet.
+     *
+     * @throws DiagonalException when the file is there but cannot be read
+     */
+    public static List<CellRow> readRows(Path out) {
+        Path file = out.resolve(JSON_FILE);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            CellRow[] rows = JSON.treeToValue(JSON.readTree(file.toFile()).path("rows"), CellRow[].class);
+            return rows == null ? List.of() : List.of(rows);
+        } catch (IOException e) {
+            throw new dev.diagonal.DiagonalException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** {@code method,shots,seed,test_top1,test_top5,shift_<name>_top1…,train_seconds,run}. */
     static String csv(List<CellRow> rows, List<String> shifts) {
         List<String> header = new ArrayList<>(List.of("method", "shots", "seed", "test_top1", "test_top5"));

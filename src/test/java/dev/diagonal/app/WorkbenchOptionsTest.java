@@ -44,7 +44,7 @@ class WorkbenchOptionsTest {
     @Test
     void badOptionsNameTheProblem() {
         assertThatThrownBy(() -> WorkbenchOptions.parse("--screen", "train")).isInstanceOf(DiagonalException.class)
-                .hasMessage("--screen must be one of project, model, dataset, zeroshot, finetune, runs, export, not \"train\"");
+                .hasMessage("--screen must be one of project, model, dataset, zeroshot, finetune, runs, export, compare, not \"train\"");
         assertThatThrownBy(() -> WorkbenchOptions.parse("--snapshot")).hasMessage("--snapshot needs a value");
         assertThatThrownBy(() -> WorkbenchOptions.parse("--verbose")).hasMessage("unknown workbench option: --verbose");
     }

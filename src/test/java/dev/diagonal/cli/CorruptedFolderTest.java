@@ -120,16 +120,26 @@ class CorruptedFolderTest {
                 "--lr", "1e-3", "--device", "cpu");
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         assertThat(RunFolder.open(out).readRunJson().status()).isEqualTo(RunStatus.COMPLETED);
+        assertTrainsOnEveryIntactImage(outcome.out());
+    }
+
+    /** The console's plan line names the training and validation images: together, every intact one. */
+    private static void assertTrainsOnEveryIntactImage(String console) {
+        java.util.regex.Matcher plan = java.util.regex.Pattern.compile("(\\d+) train / (\\d+) val images").matcher(console);
+        assertThat(plan.find()).as(console).isTrue();
+        assertThat(Integer.parseInt(plan.group(1)) + Integer.parseInt(plan.group(2))).isEqualTo(intact.size());
     }
 
     @Test
-    void linearProbeCompletes() {
+    void linearProbeCompletes() throws IOException {
         Path out = tmp.resolve("probe");
         CliRunner.Outcome outcome = CliRunner.run("finetune", "--model", model.toString(), "--train", data.toString(),
                 "--out", out.toString(), "--method", "linear-probe", "--batch-size", "4", "--device", "cpu");
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         assertThat(out.resolve("result.json")).exists();
         assertThat(RunFolder.open(out).readRunJson().status()).isEqualTo(RunStatus.COMPLETED);
+        JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+        assertThat(result.get("train_images").asInt() + result.get("val_images").asInt()).isEqualTo(intact.size());
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -140,5 +150,8 @@ class CorruptedFolderTest {
                 "--out", out.toString(), "--method", method, "--epochs", "1", "--batch-size", "4", "--device", "cpu");
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         assertThat(RunFolder.open(out).readRunJson().status()).isEqualTo(RunStatus.COMPLETED);
+        if (method.equals("lora")) {
+            assertTrainsOnEveryIntactImage(outcome.out());
+        }
     }
 }

@@ -88,16 +88,18 @@ final class LinearProbeMethod implements Method {
         long start = System.nanoTime();
         Embedder.Embedded trainEmbedded;
         Embedder.Embedded valEmbedded;
+        List<Sample> keptTrain;
         AugmentedPasses views;
         try (Embedder embedder = Embedder.open(request.modelDir(), device)) {
             trainEmbedded = embed(embedder, data.train(), "train", batchSize, listener, cancelled);
-            views = embedViews(embedder, kept(data.train(), trainEmbedded), config, listener, cancelled);
+            keptTrain = kept(data.train(), trainEmbedded);
+            views = embedViews(embedder, keptTrain, config, listener, cancelled);
             valEmbedded = embed(embedder, data.val(), "val", batchSize, listener, cancelled);
         }
         double embedSeconds = (System.nanoTime() - start) / 1e9;
         // images that could not be decoded are dropped (with a warning each); the probe fits and scores the rest
         float[][] trainFeatures = trainEmbedded.features();
-        int[] trainLabels = data.indices(kept(data.train(), trainEmbedded));
+        int[] trainLabels = data.indices(keptTrain);
         int[] viewLabels = data.indices(views.samples());
         for (float[][] view : views.features()) {
             trainFeatures = concat(trainFeatures, view);

@@ -34,6 +34,8 @@ public final class HeatmapViewModel {
     private final ObjectProperty<HeatmapOrder.Sort> sort = new SimpleObjectProperty<>(HeatmapOrder.Sort.PROBE);
     private final IntegerProperty negativeCount = new SimpleIntegerProperty(HardNegatives.DEFAULT_COUNT);
     private final ObservableList<HardNegatives.Negative> negatives = FXCollections.observableArrayList();
+    private SimilaritySnapshot rankedFor; // the snapshot and count the negatives were ranked for
+    private int rankedCount;
     private final ProbeDetailViewModel detail = new ProbeDetailViewModel();
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private final Command exportPng = new Command(() -> export(true));
@@ -75,11 +77,17 @@ public final class HeatmapViewModel {
         detail.update(shown);
         if (shown == null) {
             negatives.clear();
+            rankedFor = null;
             last = null;
             note.set("");
             return null;
         }
-        negatives.setAll(HardNegatives.top(shown, Math.max(0, negativeCount.get())));
+        if (shown != rankedFor || negativeCount.get() != rankedCount) {
+            // a new sort, mode or baseline leaves the shown step's negatives as they were: the gallery keeps its cards
+            negatives.setAll(HardNegatives.top(shown, Math.max(0, negativeCount.get())));
+            rankedFor = shown;
+            rankedCount = negativeCount.get();
+        }
         SimilaritySnapshot base = mode.get() == Mode.DIFFERENCE ? replay.baseline() : null;
         SimilaritySnapshot difference = base == null ? null : DifferenceColors.difference(shown, base);
         note.set(base != null && difference == null ? "Step " + shown.step() + " and step " + base.step()

@@ -18,11 +18,13 @@ final class TrainingOptions {
     @Option(names = "--val", description = "validation data (default: split off --val-fraction of --train)")
     Path val;
 
-    @Option(names = "--epochs", defaultValue = "5", description = "passes over the training data (default: ${DEFAULT-VALUE})")
-    int epochs;
+    @Option(names = "--epochs", defaultValue = "auto", description = "passes over the training data, or auto: enough "
+            + "for 200 optimizer steps and at least 5 (default: ${DEFAULT-VALUE})")
+    String epochs;
 
-    @Option(names = "--lr", defaultValue = "1e-5", description = "peak learning rate, or auto: an LR range test "
-            + "(as fastai's lr_find) on the training data picks it (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", defaultValue = "auto", description = "peak learning rate, or auto: an LR range test "
+            + "(as fastai's lr_find) on the training data picks it (lora: 10x the full fine-tuning pick; tip-adapter-f: "
+            + "the reference's 1e-3 and 1e-2, the better kept) (default: ${DEFAULT-VALUE})")
     String lr;
 
     @Option(names = "--weight-decay", defaultValue = "0.1", description = "AdamW weight decay (default: ${DEFAULT-VALUE})")
@@ -63,9 +65,10 @@ final class TrainingOptions {
             + "each training caption is wrapped in one picked at random at every step")
     Path captionTemplates;
 
-    @Option(names = "--batches", defaultValue = "fill", description = "labelled data: fill (batches of --batch-size "
-            + "from any classes; same-class pairs are positives) or one-per-class (no class twice in a batch; the batch "
-            + "is capped at the number of classes) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batches", defaultValue = "classes", description = "labelled data: classes (label-only data: "
+            + "each image against a prompt of every class, cross-entropy as CLIP-LoRA; data with captions train as fill), "
+            + "fill (batches of --batch-size from any classes; same-class pairs are positives) or one-per-class (no class "
+            + "twice in a batch; the batch is capped at the number of classes) (default: ${DEFAULT-VALUE})")
     String batches;
 
     /** A builder holding these options and {@code batchSize}; the caller adds its own settings and builds. */

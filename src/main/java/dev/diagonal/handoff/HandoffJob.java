@@ -48,6 +48,9 @@ public final class HandoffJob {
      */
     public record Written(Path dir, int trainRows, int valRows, List<String> notCarried) {}
 
+    /** The learning rate a hand-off job uses when the run's is auto: FLYP's for a pretrained CLIP. */
+    public static final double FLYP_LR = 1e-5;
+
     private HandoffJob() {}
 
     /**
@@ -60,16 +63,13 @@ public final class HandoffJob {
         if (!Methods.CONTRASTIVE.equals(config.method())) {
             throw new DiagonalException("handoff: only the contrastive method hands off, not " + config.method());
         }
-        if (config.optimizer().lrAuto()) {
-            throw new DiagonalException("handoff: --lr auto does not carry over (the range test runs in Diagonal); "
-                    + "give a number, for example the one finetune --lr auto picks");
-        }
         ClipConfig.read(model); // a clear message for a folder that is not a CLIP model
         if (Files.exists(out) && !isEmptyDir(out)) {
             throw new DiagonalException("handoff: " + out + " already exists and is not empty");
         }
         DataSetup.Prepared data = DataSetup.prepare(train, val, config, warnings);
         List<String> notCarried = NotCarried.of(config, data);
+        config = withoutAuto(config, data.train().size());
         try {
             Files.createDirectories(out);
             writeCsv(out.resolve("train.csv"), data.train());
@@ -92,6 +92,20 @@ public final class HandoffJob {
             throw new DiagonalException("cannot write the job " + out + ": " + e.getMessage(), e);
         }
         return new Written(out, data.train().size(), data.val().size(), notCarried);
+    }
+
+    /**
+     * The Trainer takes numbers: auto epochs resolve as {@code finetune} resolves them, and an auto learning rate
+     * (the range test runs only in Diagonal) becomes FLYP's {@value #FLYP_LR}, which {@link NotCarried} reports.
+     */
+    static TrainingConfig withoutAuto(TrainingConfig config, int trainRows) {
+        int batch = Math.max(1, config.data().batchSize());
+        int batchesPerEpoch = (trainRows + batch - 1) / batch;
+        TrainingConfig.Builder builder = config.toBuilder().epochs(config.schedule().autoEpochs(batchesPerEpoch));
+        if (config.optimizer().lrAuto()) {
+            builder.lr(FLYP_LR);
+        }
+        return builder.build();
     }
 
     private static boolean isEmptyDir(Path dir) {

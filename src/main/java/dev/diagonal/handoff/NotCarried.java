@@ -25,7 +25,14 @@ public final class NotCarried {
             notes.add("caption templates (" + config.data().captionTemplates().size()
                     + ") are not applied: each caption is used as written in train.csv");
         }
-        if (!data.classes().isEmpty()) {
+        if (config.optimizer().lrAuto()) {
+            notes.add("the LR range test (--lr auto) runs only in Diagonal: the job uses FLYP's lr "
+                    + HandoffJob.FLYP_LR + "; give --lr to choose");
+        }
+        if (!data.classes().isEmpty() && config.data().batches() == Batches.CLASSES && data.labelsOnly()) {
+            notes.add("the class-prompt loss (--batches classes: each image against one prompt per class) is not "
+                    + "reproduced: the job trains on image/prompt pairs with CLIPModel's loss");
+        } else if (!data.classes().isEmpty()) {
             notes.add(config.data().batches() == Batches.ONE_PER_CLASS
                     ? "class-balanced batches (--batches one-per-class) are not reproduced: batches are drawn at random, "
                             + "so two images of a class can share a batch and count as negatives"

@@ -12,14 +12,21 @@ import java.util.stream.Collectors;
 public enum Batches {
     /**
      * Batches fill to the batch size from any classes; the loss counts same-class pairs as positives
-     * ({@link ContrastiveLoss#multiPositive}). The default.
+     * ({@link ContrastiveLoss#multiPositive}). The default until 2026-12-06.
      */
     FILL("fill"),
     /**
      * No two samples of one class share a batch, so every off-diagonal pair is a true negative; the batch
      * is capped at the number of classes. What Diagonal did before {@link #FILL}; old runs keep it.
      */
-    ONE_PER_CLASS("one-per-class");
+    ONE_PER_CLASS("one-per-class"),
+    /**
+     * Batches fill as in {@link #FILL}, and the text side holds one prompt for every class of the training
+     * data, so each image's loss is cross-entropy over all classes ({@link ContrastiveLoss#classes}; CLIP-LoRA's
+     * and CoOp's objective). Only for label-only data: data with captions of their own (or an unlabelled sample)
+     * train on the captions as {@link #FILL}. The default.
+     */
+    CLASSES("classes");
 
     private final String key;
 

@@ -33,6 +33,8 @@ final class ConfigJson {
             .addModule(specs())
             .build();
 
+    private static final String LR_AUTO = "lr_auto";
+
     /** The settings outside the groups. */
     private record Head(String method, long seed, String device, Freeze freeze) {}
 
@@ -53,6 +55,9 @@ final class ConfigJson {
         Map<String, Object> merged = write(TrainingConfig.defaults());
         if (!json.containsKey(Setting.BATCHES.key())) {
             merged.put(Setting.BATCHES.key(), Batches.ONE_PER_CLASS.key()); // written before fill batches existed
+        }
+        if (!json.containsKey(LR_AUTO)) {
+            merged.put(LR_AUTO, false); // written before --lr auto existed, or became the default
         }
         json.forEach((key, value) -> {
             if (value != null && merged.containsKey(key)) {

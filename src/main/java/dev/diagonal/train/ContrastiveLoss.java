@@ -49,6 +49,23 @@ public final class ContrastiveLoss {
         return imageToText.add(textToImage).div(scalar(logits, 2f));
     }
 
+    /**
+     * Cross-entropy of each image against every class prompt ({@link Batches#CLASSES}; CLIP-LoRA's loss):
+     * the logits are the scaled cosines of the images with the class prompts, averaged over the images.
+     *
+     * @param imageFeatures projected image features, (N, D), not normalised
+     * @param classFeatures projected features of one prompt per class, (C, D), not normalised
+     * @param targets one-hot classes of the images, (N, C) row-major
+     */
+    public static NDArray classes(NDArray imageFeatures, NDArray classFeatures, NDArray logitScale, float[] targets) {
+        NDArray images = ClipModel.normalize(imageFeatures);
+        NDArray texts = ClipModel.normalize(classFeatures);
+        NDArray logits = images.matMul(texts.transpose()).mul(logitScale.exp()); // (N, C)
+        Shape shape = logits.getShape();
+        NDArray oneHot = logits.getManager().create(targets, shape);
+        return logits.logSoftmax(1).mul(oneHot).sum().div(scalar(logits, -shape.get(0)));
+    }
+
     /** The loss of a square matrix of logits (images × texts) whose diagonal holds the true pairs. */
     public static NDArray fromLogits(NDArray logitsPerImage) {
         long n = logitsPerImage.getShape().get(0);

@@ -8,6 +8,7 @@ import dev.diagonal.project.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,9 +34,19 @@ class ContrastiveMethod implements Method {
     public TrainingResult start(RunFolder run, TrainingRequest request, TrainingListener listener, BooleanSupplier cancelled) {
         List<String> warnings = new ArrayList<>();
         DataSetup.Prepared data = DataSetup.prepare(request.train(), request.val(), request.config(), warnings::add);
-        Map<String, Object> hyperparameters = RunStart.hyperparameters(request);
-        if (request.config().optimizer().lrAuto()) {
-            LrRangeTest.Result found = LrRangeTest.run(request.config(), request.modelDir(), data, cancelled);
+        TrainingConfig asked = request.config();
+        ClassBalancedSampler sampler = new ClassBalancedSampler(data.batchKeys(), asked.data().batchSize(), asked.seed(),
+                asked.data().batches());
+        Map<String, Object> picked = new LinkedHashMap<>();
+        if (asked.schedule().epochs() == ScheduleSettings.AUTO) {
+            int epochs = asked.schedule().autoEpochs(sampler.batchesPerEpoch());
+            String reason = asked.schedule().autoEpochsReason(sampler.batchesPerEpoch());
+            listener.onNote(reason);
+            picked.put("epochs_auto", reason);
+            request = request.with(asked.toBuilder().epochs(epochs).build());
+        }
+        if (asked.optimizer().lrAuto()) {
+            LrRangeTest.Result found = LrRangeTest.run(rangeTestConfig(request.config()), request.modelDir(), data, cancelled);
             if (found == null) {
                 throw new InvalidSettingException(Setting.LR, "auto found no learning rate: the range test made no step "
                         + "with a finite loss");
@@ -45,17 +56,35 @@ class ContrastiveMethod implements Method {
                 return new TrainingResult(name(), RunStatus.CANCELLED, 0, 0, "cancelled during the LR range test", null,
                         run.path(), 0, null);
             }
-            listener.onNote(found.reason());
-            request = new TrainingRequest(request.modelDir(), request.train(), request.val(),
-                    request.config().toBuilder().lr(found.lr()).build());
-            hyperparameters = RunStart.hyperparameters(request);
-            hyperparameters.put("lr_range_test", found.toJson());
+            double lr = found.lr() * rangeTestFactor();
+            String reason = found.reason() + (rangeTestFactor() == 1 ? "" : rangeTestNote(lr));
+            listener.onNote(reason);
+            request = request.with(request.config().toBuilder().lr(lr).lrAuto(true).build());
+            Map<String, Object> test = found.toJson();
+            test.put("factor", rangeTestFactor());
+            test.put("reason", reason);
+            picked.put("lr_range_test", test);
         }
-        TrainingConfig config = request.config();
-        hyperparameters.put("batch_size_used", new ClassBalancedSampler(data.batchKeys(), config.data().batchSize(),
-                config.seed(), config.data().batches()).batchSize());
+        Map<String, Object> hyperparameters = RunStart.hyperparameters(request);
+        hyperparameters.putAll(picked);
+        hyperparameters.put("batch_size_used", sampler.batchSize());
         RunInfo info = RunStart.write(run, request, hyperparameters);
         return train(run, info, request, data, null, null, warnings, listener, cancelled);
+    }
+
+    /** The configuration the LR range test trains with: the run's own. */
+    TrainingConfig rangeTestConfig(TrainingConfig config) {
+        return config;
+    }
+
+    /** The run's learning rate over the range test's pick. */
+    double rangeTestFactor() {
+        return 1;
+    }
+
+    /** What the console adds to the range test's line when {@link #rangeTestFactor()} is not 1. */
+    String rangeTestNote(double lr) {
+        return "";
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class ContrastiveStep {
      * @return the loss (unscaled)
      */
     public static double forwardBackward(ClipModel model, NDArray pixels, NDArray ids, NDArray mask, double lossScale) {
-        return forwardBackward(model, pixels, ids, mask, null, lossScale);
+        return forwardBackward(model, pixels, ids, mask, (PositivePairs) null, lossScale);
     }
 
     /**
@@ -41,12 +41,25 @@ public final class ContrastiveStep {
      */
     public static double forwardBackward(ClipModel model, NDArray pixels, NDArray ids, NDArray mask, PositivePairs pairs,
             double lossScale) {
+        return forwardBackward(model, pixels, ids, mask, (images, texts, scale) -> pairs == null || pairs.identity()
+                ? ContrastiveLoss.compute(images, texts, scale)
+                : ContrastiveLoss.multiPositive(images, texts, scale, pairs), lossScale);
+    }
+
+    /** The loss of a batch from its image features, text features and logit scale (differentiable). */
+    @FunctionalInterface
+    public interface BatchLoss {
+        /** The loss as a scalar array. */
+        NDArray of(NDArray imageFeatures, NDArray textFeatures, NDArray logitScale);
+    }
+
+    /** As {@link #forwardBackward(ClipModel, NDArray, NDArray, NDArray, double)}, with the loss given. */
+    public static double forwardBackward(ClipModel model, NDArray pixels, NDArray ids, NDArray mask, BatchLoss batchLoss,
+            double lossScale) {
         try (NDScope scope = new NDScope(); GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray imageFeatures = model.imageFeatures(pixels);
             NDArray textFeatures = model.textFeatures(ids, mask);
-            NDArray loss = pairs == null || pairs.identity()
-                    ? ContrastiveLoss.compute(imageFeatures, textFeatures, model.logitScale())
-                    : ContrastiveLoss.multiPositive(imageFeatures, textFeatures, model.logitScale(), pairs);
+            NDArray loss = batchLoss.of(imageFeatures, textFeatures, model.logitScale());
             double value = loss.getFloat();
             if (Double.isFinite(value)) {
                 collector.backward(lossScale == 1.0 ? loss : loss.mul(ContrastiveLoss.scalar(loss, (float) lossScale)));

@@ -19,6 +19,9 @@ import java.util.function.Consumer;
  */
 public final class DataSetup {
 
+    /** The prefix of a batch key made from a label (the sample had no caption of its own). */
+    static final String LABEL_KEY = "label:";
+
     /** Fewest validation samples worth splitting off. */
     static final int MIN_SPLIT_VAL = 2;
 
@@ -32,7 +35,17 @@ public final class DataSetup {
      *     targets to be true: its own caption (case-folded), or its label when the caption comes from a
      *     template; null when it has neither
      */
-    public record Prepared(List<Sample> train, List<Sample> val, List<String> classes, List<String> batchKeys) {}
+    public record Prepared(List<Sample> train, List<Sample> val, List<String> classes, List<String> batchKeys) {
+
+        /** Whether every training sample has a label and no caption of its own: the data {@link Batches#CLASSES} trains on class prompts. */
+        public boolean labelsOnly() {
+            return labelsOnly(batchKeys);
+        }
+
+        static boolean labelsOnly(List<String> batchKeys) {
+            return !batchKeys.isEmpty() && batchKeys.stream().allMatch(key -> key != null && key.startsWith(LABEL_KEY));
+        }
+    }
 
     private DataSetup() {}
 
@@ -74,7 +87,7 @@ public final class DataSetup {
         if (sample.caption() != null && !sample.caption().isBlank()) {
             return "caption:" + sample.caption().strip().toLowerCase(java.util.Locale.ROOT);
         }
-        return sample.label() == null ? null : "label:" + sample.label();
+        return sample.label() == null ? null : LABEL_KEY + sample.label();
     }
 
     private static Dataset load(Path path, Consumer<String> warnings) {

@@ -159,14 +159,14 @@ final class TipAdapterMethod implements Method {
     }
 
     /**
-     * The settings to train with: the run's own learning rate when it asked for one, else the reference's
+     * The settings to train with: the run's own learning rate when it gave one (not {@code auto}, the default), else the reference's
      * 1e-3 and ten times it, the better kept by validation top-1. The reference's rate was tuned for
      * ViT-B/RN50 features; on a small model the 100-scaled zero-shot term dominates the loss and 1e-3
      * barely moves the keys (docs/tip-adapter.md).
      */
     static List<TipAdapterFineTune.Settings> candidates(TrainingConfig config) {
         TipAdapterFineTune.Settings settings = settings(config);
-        if (config.optimizer().lr() != TrainingConfig.defaults().optimizer().lr()) {
+        if (!config.optimizer().lrAuto()) {
             return List.of(settings);
         }
         return List.of(settings, new TipAdapterFineTune.Settings(settings.epochs(), settings.batchSize(),
@@ -174,14 +174,13 @@ final class TipAdapterMethod implements Method {
     }
 
     /**
-     * The reference's optimiser settings, except where the run's epochs or learning rate differ from
-     * Diagonal's general defaults (then the user asked for them).
+     * The reference's optimiser settings, except the run's epochs where it gave a number rather than
+     * {@code auto} and its learning rate likewise (then the user asked for them).
      */
     static TipAdapterFineTune.Settings settings(TrainingConfig config) {
         TipAdapterFineTune.Settings reference = TipAdapterFineTune.Settings.defaults();
-        TrainingConfig general = TrainingConfig.defaults();
-        int epochs = config.schedule().epochs() != general.schedule().epochs() ? config.schedule().epochs() : reference.epochs();
-        double lr = config.optimizer().lr() != general.optimizer().lr() ? config.optimizer().lr() : reference.lr();
+        int epochs = config.schedule().epochs() != ScheduleSettings.AUTO ? config.schedule().epochs() : reference.epochs();
+        double lr = config.optimizer().lrAuto() ? reference.lr() : config.optimizer().lr();
         return new TipAdapterFineTune.Settings(epochs, reference.batchSize(), lr, reference.eps(), reference.weightDecay(),
                 reference.beta1(), reference.beta2());
     }

@@ -43,7 +43,10 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
         Objects.requireNonNull(lora, "lora");
     }
 
-    /** The defaults: contrastive, 5 epochs, batch 32, lr 1e-5, wd 0.1, 10 % warmup, clip 1.0, seed 0. */
+    /**
+     * The defaults: contrastive, epochs auto (at least 200 steps), batch 32, lr auto (an LR range test), class-prompt
+     * batches, wd 0.1, 10 % warmup, clip 1.0, seed 0.
+     */
     public static TrainingConfig defaults() {
         return builder().build();
     }
@@ -82,13 +85,13 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
         private String device = "auto";
         private Freeze freeze = Freeze.parse("none");
         private double lr = 1e-5;
-        private boolean lrAuto;
+        private boolean lrAuto = true;
         private double weightDecay = 0.1;
         private double beta1 = 0.9;
         private double beta2 = 0.98;
         private double eps = 1e-6;
         private double clipNorm = 1.0;
-        private int epochs = 5;
+        private int epochs = ScheduleSettings.AUTO;
         private long maxSteps;
         private int warmupSteps = -1;
         private double warmupFraction = 0.1;
@@ -99,7 +102,7 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
         private Augmentation augment = Augmentation.NONE;
         private List<String> captionTemplates = List.of();
         private int cacheLimitMb = 512;
-        private Batches batches = Batches.FILL;
+        private Batches batches = Batches.CLASSES;
         private int evalEvery;
         private int checkpointEvery;
         private int keepCheckpoints = 2;
@@ -165,8 +168,8 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
         public Builder freeze(Freeze value) { freeze = value; return this; }
         /** Parses a freeze spec such as {@code image:last=2,text}; throws {@link InvalidSettingException}. */
         public Builder freeze(String spec) { return freeze(Freeze.parse(spec == null || spec.isBlank() ? "none" : spec)); }
-        /** @see OptimizerSettings#lr() */
-        public Builder lr(double value) { lr = value; return this; }
+        /** A learning rate given as a number (so not {@code auto}); @see OptimizerSettings#lr() */
+        public Builder lr(double value) { lr = value; lrAuto = false; return this; }
         /** @see OptimizerSettings#lrAuto() */
         public Builder lrAuto(boolean value) { lrAuto = value; return this; }
         /**
@@ -180,9 +183,25 @@ public record TrainingConfig(String method, long seed, String device, Freeze fre
                 return lrAuto(true);
             }
             try {
-                return lrAuto(false).lr(Double.parseDouble(value));
+                return lr(Double.parseDouble(value));
             } catch (NumberFormatException e) {
                 throw new InvalidSettingException(Setting.LR, "must be a number (e.g. 1e-5) or auto, not \"" + text + "\"");
+            }
+        }
+        /**
+         * Reads epochs as typed: a whole number, or {@code auto} ({@link ScheduleSettings#AUTO}).
+         *
+         * @throws InvalidSettingException for {@link Setting#EPOCHS} when it is neither
+         */
+        public Builder epochs(String text) {
+            String value = text == null ? "" : text.strip();
+            if (value.equalsIgnoreCase("auto")) {
+                return epochs(ScheduleSettings.AUTO);
+            }
+            try {
+                return epochs(Integer.parseInt(value));
+            } catch (NumberFormatException e) {
+                throw new InvalidSettingException(Setting.EPOCHS, "must be a whole number or auto, not \"" + text + "\"");
             }
         }
         /** @see OptimizerSettings#weightDecay() */

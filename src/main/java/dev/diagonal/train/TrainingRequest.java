@@ -19,4 +19,9 @@ public record TrainingRequest(Path modelDir, Path train, Path val, TrainingConfi
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(config, "config");
     }
+
+    /** The same request with other settings (e.g. once {@code auto} values are picked). */
+    public TrainingRequest with(TrainingConfig other) {
+        return new TrainingRequest(modelDir, train, val, other);
+    }
 }

@@ -50,6 +50,8 @@ final class TrainingSession implements AutoCloseable {
     /** Per training sample, the key that makes same-key pairs positives (its caption, or its class when the
      * caption comes from a template); null in one-per-class mode. */
     final List<String> positiveKeys;
+    /** The prompts of every class in {@link Batches#CLASSES} mode with labelled data; else null. */
+    final ClassPrompts classPrompts;
     final Evaluator evaluator;
     final long frozenValues;
     final long trainableValues;
@@ -90,7 +92,9 @@ final class TrainingSession implements AutoCloseable {
                 (long) config.data().cacheLimitMb() << 20, PixelLoader.defaultThreads(), augmentation(config, processor));
         Batches mode = config.data().batches();
         this.sampler = new ClassBalancedSampler(data.batchKeys(), config.data().batchSize(), config.seed(), mode);
-        this.positiveKeys = mode == Batches.FILL ? data.batchKeys() : null;
+        this.classPrompts = mode == Batches.CLASSES ? ClassPrompts.of(train.samples(), data.batchKeys(), data.classes(),
+                config.data().captionTemplates(), tokenizer, config.seed()) : null;
+        this.positiveKeys = mode == Batches.FILL || (mode == Batches.CLASSES && classPrompts == null) ? data.batchKeys() : null;
         Probe probe = val.size() >= 2 ? Probe.pick(val, train.size(), config.evaluation().probeSize(), config.seed())
                 : Probe.pick(train, 0, config.evaluation().probeSize(), config.seed());
         this.evaluator = new Evaluator(features, pixels, val, train.size(), probe, data.classes(), tokenizer,
@@ -103,11 +107,19 @@ final class TrainingSession implements AutoCloseable {
      */
     double forwardBackward(Prefetcher.Batch batch, double lossScale) {
         int[] indices = batch.indices();
-        long[][] rows = train.rows(indices, batch.position());
-        PositivePairs pairs = null;
-        if (positiveKeys != null) {
-            pairs = PositivePairs.of(Arrays.stream(indices).mapToObj(positiveKeys::get).toList(), rows);
-            rows = pairs.texts(rows);
+        long[][] rows;
+        ContrastiveStep.BatchLoss loss;
+        if (classPrompts != null) {
+            rows = classPrompts.rows(batch.position());
+            float[] targets = classPrompts.targets(indices);
+            loss = (images, texts, scale) -> ContrastiveLoss.classes(images, texts, scale, targets);
+        } else {
+            rows = train.rows(indices, batch.position());
+            PositivePairs pairs = positiveKeys == null ? null
+                    : PositivePairs.of(Arrays.stream(indices).mapToObj(positiveKeys::get).toList(), rows);
+            rows = pairs == null ? rows : pairs.texts(rows);
+            loss = (images, texts, scale) -> pairs == null || pairs.identity() ? ContrastiveLoss.compute(images, texts, scale)
+                    : ContrastiveLoss.multiPositive(images, texts, scale, pairs);
         }
         TokenBatch tokens = train.pad(rows);
         try (NDScope scope = new NDScope()) {
@@ -115,7 +127,7 @@ final class TrainingSession implements AutoCloseable {
             NDArray ids = manager.create(tokens.inputIds());
             NDArray mask = manager.create(tokens.attentionMask());
             training(true);
-            return ContrastiveStep.forwardBackward(model, pixelArray, ids, mask, pairs, lossScale);
+            return ContrastiveStep.forwardBackward(model, pixelArray, ids, mask, loss, lossScale);
         } finally {
             training(false);
         }

@@ -58,10 +58,22 @@ class HandoffCommandTest {
         assertThat(config.get("epochs").asInt()).isEqualTo(3);
         assertThat(config.get("freeze").asText()).isEqualTo("image:last=1");
         assertThat(config.get("beta2").asDouble()).isEqualTo(0.98);
-        assertThat(outcome.err()).contains("not carried over: augmentations (crop)", "not carried over: same-class pairs");
+        assertThat(outcome.err()).contains("not carried over: augmentations (crop)", "not carried over: the class-prompt loss");
         assertThat(Files.readString(job.resolve("README.md"))).contains("augmentations (crop)", "freeze `image:last=1`")
                 .doesNotContain("{{");
         assertThat(Files.readString(job.resolve("requirements.txt"))).contains("torch==2.13.0", "accelerate==1.15.0");
+    }
+
+    @Test
+    void autoSettingsBecomeNumbersTheTrainerTakes() throws Exception {
+        Path job = tmp.resolve("job-auto");
+        CliRunner.Outcome auto = CliRunner.run("handoff", "--model", model.toString(), "--train", data.toString(),
+                "--out", job.toString());
+        assertThat(auto.exitCode()).as(auto.err()).isZero();
+        assertThat(auto.err()).contains("not carried over: the LR range test (--lr auto) runs only in Diagonal");
+        JsonNode config = new ObjectMapper().readTree(job.resolve("job.json").toFile()).get("config");
+        assertThat(config.get("lr").asDouble()).isEqualTo(1e-5);
+        assertThat(config.get("epochs").asInt()).isGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -71,11 +83,6 @@ class HandoffCommandTest {
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).contains("dataset not found", "nowhere.csv").doesNotContain("\tat ");
         assertThat(tmp.resolve("job-missing")).doesNotExist();
-
-        CliRunner.Outcome auto = CliRunner.run("handoff", "--model", model.toString(), "--train", data.toString(),
-                "--out", tmp.resolve("job-auto").toString(), "--lr", "auto");
-        assertThat(auto.exitCode()).isEqualTo(1);
-        assertThat(auto.err()).contains("--lr auto does not carry over");
 
         CliRunner.Outcome badLr = CliRunner.run("handoff", "--model", model.toString(), "--train", data.toString(),
                 "--out", tmp.resolve("job-lr").toString(), "--lr", "-1");

@@ -76,7 +76,7 @@ class LabelledBatchesTest {
         old.remove(Setting.BATCHES.key());
         assertThat(TrainingConfig.fromJson(old, "run.json").data().batches()).isEqualTo(Batches.ONE_PER_CLASS);
         assertThat(TrainingConfig.fromJson(TrainingConfig.defaults().toJson(), "run.json").data().batches())
-                .isEqualTo(Batches.FILL);
+                .isEqualTo(Batches.CLASSES);
     }
 
     @Test

@@ -71,9 +71,9 @@ class TrainingConfigTest {
     void missingKeysTakeTheDefaults() {
         assertThat(TrainingConfig.fromJson(Map.of("lr", 3e-4, "model", "/somewhere"), "run.json"))
                 .isEqualTo(TrainingConfig.builder().lr(3e-4).batches(Batches.ONE_PER_CLASS).build());
-        // a run.json without "batches" was written before fill batches existed
+        // a run.json without "batches" was written before fill batches existed, one without "lr_auto" before auto
         assertThat(TrainingConfig.fromJson(Map.of(), "run.json"))
-                .isEqualTo(TrainingConfig.defaults().toBuilder().batches(Batches.ONE_PER_CLASS).build());
+                .isEqualTo(TrainingConfig.defaults().toBuilder().batches(Batches.ONE_PER_CLASS).lrAuto(false).build());
     }
 
     @Test

@@ -107,7 +107,7 @@ public final class FinetuneView extends BorderPane {
         rows.add(null, "Training data", train, null);
         rows.add(null, "Validation", val, "finetune-val");
         rows.add(Setting.VAL_FRACTION, "Split off %", valPercent, "finetune-val-percent");
-        rows.add(Setting.EPOCHS, "Epochs", Ui.spinner(1, 1000, 1, form.epochsProperty()), "finetune-epochs");
+        rows.add(Setting.EPOCHS, "Epochs (0: auto)", Ui.spinner(0, 1000, 1, form.epochsProperty()), "finetune-epochs");
         rows.add(Setting.BATCH_SIZE, "Batch size", Ui.spinner(2, 4096, 8, form.batchSizeProperty()), "finetune-batch-size");
         rows.add(Setting.BATCHES, "Labelled batches", batches, "finetune-batches");
         rows.add(Setting.LR, "Learning rate", lr, "finetune-lr");

@@ -36,10 +36,12 @@ final class MethodTraits {
     private static final Map<String, String> DESCRIPTIONS = Map.of(
             Methods.CONTRASTIVE, "Contrastive fine-tuning (FLYP) of the whole model, or of what is not frozen; "
                     + "resumable. Augment: random crops, small affine changes, solid backgrounds behind transparent "
-                    + "pixels (never colour). Labelled batches: fill (any classes, same-class pairs are positives) or "
-                    + "one-per-class (capped at the number of classes).",
+                    + "pixels (never colour). Learning rate auto: an LR range test on the training batches picks it. "
+                    + "Labelled batches: classes (label-only data: each image against a prompt of every class), fill "
+                    + "(any classes, same-class pairs are positives) or one-per-class (capped at the number of classes).",
             Methods.LORA, "LoRA: adapters of the given rank on the target layers of every block of both towers, "
-                    + "trained with the contrastive loss; the model's own weights stay frozen. Resumable; exports "
+                    + "trained with the contrastive method's loss; the model's own weights stay frozen. Learning rate auto: ten "
+                    + "times the LR range test's pick for full fine-tuning. Resumable; exports "
                     + "as a merged model or a peft adapter folder.",
             Methods.LINEAR_PROBE, "Logistic regression on frozen image features, each training image also in 10 "
                     + "augmented views (Augment; random crops when none); C swept on the validation set (20 % of the "
@@ -48,7 +50,7 @@ final class MethodTraits {
                     + "zero-shot head; α and β searched on the validation set (20 % of the training data when none "
                     + "is chosen). Augment sets the cache's augmentation (crop when none).",
             Methods.TIP_ADAPTER_F, "Tip-Adapter-F: Tip-Adapter whose cache keys are trained, keeping the epoch of "
-                    + "best validation top-1. Epochs 5 and learning rate 1e-5 (the general defaults) mean the "
+                    + "best validation top-1. Epochs 0 (auto, the default) and learning rate auto mean the "
                     + "reference's: 20 epochs at lr 1e-3 and at 1e-2, the better kept.");
 
     private MethodTraits() {}

@@ -71,7 +71,7 @@ public final class TrainingForm {
         TrainingConfig d = TrainingConfig.defaults();
         epochs.set(d.schedule().epochs());
         batchSize.set(d.data().batchSize());
-        lr.set(String.format(Locale.ROOT, "%s", d.optimizer().lr()));
+        lr.set(d.optimizer().lrAuto() ? "auto" : String.format(Locale.ROOT, "%s", d.optimizer().lr()));
         shots.set(d.data().shots());
         probeSize.set(d.evaluation().probeSize());
         freeze.set(d.freeze().toString());

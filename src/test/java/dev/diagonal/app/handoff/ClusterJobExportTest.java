@@ -43,7 +43,7 @@ class ClusterJobExportTest {
         assertThat(target.resolve("launch.sh")).isExecutable();
         assertThat(Files.readString(target.resolve("job.json"))).contains("3.0E-4");
         assertThat(t.dialogs.questions).singleElement().asString().contains("Wrote " + target, "Does not carry over",
-                "same-class pairs");
+                "class-prompt loss");
         assertThat(t.dialogs.opened).containsExactly(target);
 
         t.dialogs.directories.add(target); // not empty now: a new job folder inside

@@ -142,10 +142,17 @@ class ContrastiveMethod implements Method {
                 session.trainableValues, session.frozenValues, session.device.toString());
     }
 
-    /** How batches were made, for the plan: none for caption-only data, whose batches are simply shuffled. */
+    /**
+     * How batches were made, for the plan: none for caption-only data, whose batches are simply shuffled;
+     * {@code fill} for {@link Batches#CLASSES} on data with captions of their own, which it falls back to.
+     */
     private static String batching(TrainingSession session) {
         boolean labelled = session.trainSamples().stream().anyMatch(s -> s.label() != null);
-        return labelled ? session.config.data().batches().key() : null;
+        Batches mode = session.config.data().batches();
+        if (mode == Batches.CLASSES && session.classPrompts == null) {
+            mode = Batches.FILL;
+        }
+        return labelled ? mode.key() : null;
     }
 
     /** Warns when the data on disk differ from what the run started with. */

@@ -60,6 +60,26 @@ class LabelledBatchesTest {
     }
 
     @Test
+    void classBatchesTrainEachImageAgainstEveryClassPrompt(@TempDir Path runs) {
+        RecordingListener listener = new RecordingListener();
+        TrainingResult result = FineTuning.start(RunDestination.at(runs.resolve("run")),
+                new TrainingRequest(model, train, heldOut, config(Batches.CLASSES)), listener, () -> false);
+        assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+        TrainingPlan plan = listener.plans.get(0);
+        assertThat(plan.batchSize()).isEqualTo(16);
+        assertThat(plan.batches()).isEqualTo("classes");
+        long total = plan.totalSteps();
+        double early = listener.meanLoss(1, 4);
+        double late = listener.meanLoss(total - 3, total);
+        double before = listener.evaluations.get(0L).get("zeroshot_top1");
+        double after = listener.evaluations.get(total).get("zeroshot_top1");
+        System.out.printf("binary classes: %d steps, loss %.4f -> %.4f, held-out zero-shot top-1 %.3f -> %.3f%n",
+                total, early, late, before, after);
+        assertThat(late).isLessThan(early * 0.8);
+        assertThat(after).isGreaterThan(before).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
     void onePerClassStillCapsTheBatchAtTheClasses(@TempDir Path runs) {
         RecordingListener listener = new RecordingListener();
         TrainingConfig config = config(Batches.ONE_PER_CLASS).toBuilder().maxSteps(3).build();

@@ -10,13 +10,10 @@ import dev.diagonal.eval.Embedder;
 import dev.diagonal.eval.ModelSource;
 import dev.diagonal.eval.ModelView;
 import dev.diagonal.project.Project;
-import dev.diagonal.project.RunStatus;
-import dev.diagonal.train.FineTuning;
-import dev.diagonal.train.RunDestination;
+import dev.diagonal.compare.CellScoring;
 import dev.diagonal.train.TrainingConfig;
 import dev.diagonal.train.TrainingListener;
-import dev.diagonal.train.TrainingRequest;
-import dev.diagonal.train.TrainingResult;
+import dev.diagonal.train.Methods;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,9 +30,10 @@ import java.util.stream.Collectors;
 
 /**
  * The emoji story of {@code ./diagonal demo}, headless: score the starter model zero-shot on the held-out
- * Twitter emoji, on the Twitter adaptation set and on the Google set it was trained on, fine-tune it
- * contrastively on the adaptation set, score again (the adaptation set then shows what fine-tuning learnt on
- * the concepts it saw, the held-out set what carried over to the others), and write the report
+ * Twitter emoji, on the Twitter adaptation set and on the Google set it was trained on; adapt it to the new
+ * style with each method's defaults from the adaptation set's labels ({@link MethodRuns}: linear probe,
+ * Tip-Adapter-F, LoRA, contrastive, and WiSE-FT of the last two), scored on held-out Twitter and on Google
+ * (forgetting); score the contrastive run as the starter was scored; and write the report
  * ({@link DemoReport}). Everything is seeded, so the same seed gives the same numbers.
  */
 public final class Demo {
@@ -52,9 +50,9 @@ public final class Demo {
      * @param model the starter model folder
      * @param out the report folder (created; a previous demo report there is replaced)
      * @param seed the one seed
-     * @param epochs fine-tuning epochs
+     * @param epochs contrastive fine-tuning epochs, or {@code auto}
      * @param batchSize fine-tuning batch size (also used for embedding)
-     * @param lr fine-tuning peak learning rate
+     * @param lr contrastive fine-tuning peak learning rate, or {@code auto} (the LR range test)
      * @param replay also train on the Google set (rehearsal), so that the names of the concepts missing from
      *     the adaptation set stay anchored while the image tower learns the Twitter style
      * @param freeze what fine-tuning leaves unchanged, as {@code finetune --freeze} reads it
@@ -62,16 +60,20 @@ public final class Demo {
      * @param device {@code cpu}, {@code gpu} or {@code auto}
      * @param probeSize images in the heatmap probe
      */
-    public record Request(Path project, Path model, Path out, long seed, int epochs, int batchSize, double lr,
+    public record Request(Path project, Path model, Path out, long seed, String epochs, int batchSize, String lr,
             boolean replay, String freeze, String augment, String device, int probeSize) {}
 
     private Demo() {}
 
-    /** The change in held-out Twitter name top-1, in points, from a summary {@link #run} returned. */
+    /** One line on the method table of a summary {@link #run} returned: the best method against zero-shot. */
     @SuppressWarnings("unchecked")
-    public static double heldoutNameLift(Map<String, Object> summary) {
-        Map<String, Map<String, Double>> change = (Map<String, Map<String, Double>>) summary.get("change");
-        return change.get(HELDOUT).get("name_top1_points");
+    public static String headline(Map<String, Object> summary) {
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) summary.get("methods");
+        Map<String, Object> zeroShot = rows.get(0);
+        Map<String, Object> best = rows.stream().skip(1)
+                .max(java.util.Comparator.comparingDouble(r -> (double) r.get("heldout_top1"))).orElse(zeroShot);
+        return String.format("best on held-out Twitter subcategories: %s %.1f %% (zero-shot %.1f %%)", best.get("method"),
+                100 * (double) best.get("heldout_top1"), 100 * (double) zeroShot.get("heldout_top1"));
     }
 
     /** The files of a report folder besides the run folder {@code run/}. */
@@ -103,9 +105,12 @@ public final class Demo {
         List<String> names = sortedUnion(Sample::caption, heldout, adapt, google);
         List<String> subcategories = sortedUnion(Sample::label, heldout, adapt, google);
         List<Sample> probe = probe(heldout, request.probeSize(), request.seed());
-        TrainingConfig config = fineTuning(request, templates); // a bad setting fails here, before any output
+        TrainingConfig config = fineTuning(request); // a bad setting fails here, before any output
         DemoReport report = DemoReport.prepare(request.out());
         Device device = Devices.select(request.device());
+        MethodRuns methods = new MethodRuns(request.model(), datasetPath(project, HELDOUT), datasetPath(project, GOOGLE),
+                new CellScoring(project.templatesPath().orElse(null), request.device(), request.batchSize(), note -> { }, cancelled),
+                say, cancelled);
 
         say.accept(String.format("[1/4] zero-shot with the starter model: %,d held-out Twitter emoji, the %,d of the "
                 + "adaptation set and %,d Google emoji, among %,d names and %d subcategories", heldout.size(), adapt.size(),
@@ -114,26 +119,28 @@ public final class Demo {
         Snapshot before = measure(request.model(), device, names, adaptNames, subcategories, templates, request,
                 scored, probe);
         say.accept("      " + before.describe());
+        List<Map<String, Object>> table = new ArrayList<>();
+        table.add(methods.zeroShot());
+        say.accept(MethodRuns.describe(table.get(0)));
 
-        say.accept(String.format("[2/4] fine-tuning on the %d Twitter adaptation emoji%s (%d epochs, seed %d)",
-                adapt.size(), request.replay() ? String.format(" with the %,d Google emoji replayed", google.size()) : "",
-                request.epochs(), request.seed()));
-        Path trainData = request.replay() ? report.writeManifest("train.csv", List.of(adapt, google))
-                : project.datasetPath(project.dataset(ADAPT).orElseThrow());
+        Path labels = report.writeLabels("adaptation-labels.csv", request.replay() ? List.of(adapt, google) : List.of(adapt));
         CurveRecorder curves = new CurveRecorder(training);
-        Path runDir = report.runDir();
-        TrainingResult result = FineTuning.start(RunDestination.at(runDir),
-                new TrainingRequest(request.model(), trainData, null, config), curves, cancelled);
-        if (result.status() == RunStatus.CANCELLED) {
-            throw new CancellationException("demo cancelled during fine-tuning");
+        int stage = 0;
+        for (String method : MethodRuns.METHODS) {
+            boolean main = Methods.CONTRASTIVE.equals(method);
+            say.accept(String.format("[2/4] %d/%d %s with its defaults on the %d labelled Twitter adaptation drawings%s",
+                    ++stage, MethodRuns.METHODS.size(), method, adapt.size(), request.replay() && main
+                            ? String.format(" and the %,d Google ones replayed", google.size()) : ""));
+            TrainingConfig methodConfig = main ? config : TrainingConfig.builder().method(method).seed(request.seed())
+                    .batchSize(request.batchSize()).device(request.device()).build();
+            Path methodData = main ? labels : report.writeLabels(method + "-labels.csv", List.of(adapt));
+            table.addAll(methods.train(method, methodConfig, methodData, report.runDir(method), main ? curves : training));
         }
-        if (result.status() == RunStatus.FAILED) {
-            throw new DiagonalException("fine-tuning failed: " + result.message());
-        }
+        Path runDir = report.runDir(Methods.CONTRASTIVE);
 
-        say.accept("[3/4] zero-shot with the fine-tuned model");
+        say.accept("[3/4] zero-shot with the contrastive run's best weights");
         Snapshot after;
-        try (ModelView view = ModelView.of(ModelSource.resolve(runDir, true))) { // the weights at the end
+        try (ModelView view = ModelView.of(ModelSource.resolve(runDir, false))) {
             after = measure(view.folder(), device, names, adaptNames, subcategories, templates, request,
                     scored, probe);
         }
@@ -150,18 +157,19 @@ public final class Demo {
         summary.put("names", names.size());
         summary.put("subcategories", subcategories.size());
         summary.put("templates", templates);
+        summary.put("methods", table);
         summary.put("before", before.scores());
         summary.put("after", after.scores());
         summary.put("change", change(before, after));
-        summary.put("finetune", fineTuneSummary(request, config, result, curves));
-        return report.write(summary, curves, config.data().batchSize(), probe, before.probe(), after.probe());
+        summary.put("finetune", fineTuneSummary(request, config, curves));
+        return report.write(summary, curves, config.data().batchSize(), probe, before.probe(), after.probe(), table);
     }
 
-    private static TrainingConfig fineTuning(Request request, List<String> templates) {
-        return TrainingConfig.builder().epochs(request.epochs()).batchSize(request.batchSize()).lr(request.lr())
-                .seed(request.seed()).valFraction(0.0).probeSize(request.probeSize()).augment(request.augment())
-                .captionTemplates(templates).device(request.device()).freeze(request.freeze()).keepCheckpoints(1)
-                .build();
+    /** The contrastive run's settings: Diagonal's defaults (auto lr and epochs, class prompts) unless the request sets them. */
+    private static TrainingConfig fineTuning(Request request) {
+        return TrainingConfig.builder().method(Methods.CONTRASTIVE).epochs(request.epochs()).batchSize(request.batchSize())
+                .lr(request.lr()).seed(request.seed()).probeSize(request.probeSize()).augment(request.augment())
+                .device(request.device()).freeze(request.freeze()).keepCheckpoints(1).build();
     }
 
     /** Scores and the probe matrix of one model. */
@@ -186,7 +194,7 @@ public final class Demo {
             Scorer scorer = new Scorer(embedder, names, adaptNames, subcategories, templates, request.batchSize());
             Map<String, SetScores> scores = new LinkedHashMap<>();
             sets.forEach((name, samples) -> scores.put(name, scorer.score(samples)));
-            return new Snapshot(scores, scorer.nameSimilarity(probe));
+            return new Snapshot(scores, scorer.classSimilarity(probe));
         }
     }
 
@@ -205,23 +213,26 @@ public final class Demo {
         return change;
     }
 
-    private static Map<String, Object> fineTuneSummary(Request request, TrainingConfig config, TrainingResult result, CurveRecorder curves) {
+    private static Map<String, Object> fineTuneSummary(Request request, TrainingConfig config, CurveRecorder curves) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("steps", result.step());
+        out.put("steps", curves.steps().size());
         out.put("seconds", curves.seconds());
-        out.put("images_per_second", result.imagesPerSecond());
         out.put("first_loss", curves.firstLoss());
         out.put("final_loss", curves.lastLoss());
-        out.put("run", "run");
+        out.put("run", DemoReport.RUNS + "/" + Methods.CONTRASTIVE);
         out.put("replay_google", request.replay());
         out.put("config", config.toJson());
         return out;
     }
 
-    private static List<Sample> samples(Project project, String name) {
-        Path path = project.dataset(name).map(project::datasetPath).orElseThrow(() -> new DiagonalException(
+    private static Path datasetPath(Project project, String name) {
+        return project.dataset(name).map(project::datasetPath).orElseThrow(() -> new DiagonalException(
                 project.file() + " has no dataset named " + name + "; the demo needs " + HELDOUT + ", " + ADAPT
                         + " and " + GOOGLE));
+    }
+
+    private static List<Sample> samples(Project project, String name) {
+        Path path = datasetPath(project, name);
         List<Sample> samples = DatasetLoader.requireUsable(DatasetLoader.load(path)).samples();
         for (Sample sample : samples) {
             if (sample.caption() == null || sample.label() == null) {
@@ -241,10 +252,16 @@ public final class Demo {
         return new ArrayList<>(union);
     }
 
-    /** {@code size} held-out samples picked with the seed. */
+    /** {@code size} held-out samples of distinct subcategories, picked with the seed (one column per class prompt). */
     static List<Sample> probe(List<Sample> heldout, int size, long seed) {
         List<Sample> shuffled = new ArrayList<>(heldout);
         Collections.shuffle(shuffled, new Random(seed));
-        return List.copyOf(shuffled.subList(0, Math.min(size, shuffled.size())));
+        Map<String, Sample> oneEach = new LinkedHashMap<>();
+        for (Sample sample : shuffled) {
+            if (oneEach.size() < size) {
+                oneEach.putIfAbsent(sample.label(), sample);
+            }
+        }
+        return List.copyOf(oneEach.values());
     }
 }

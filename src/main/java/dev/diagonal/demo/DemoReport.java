@@ -20,9 +20,10 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
- * The demo's report folder: {@code summary.json} (every number), {@code curves.png} and {@code curves.csv}
- * (the fine-tuning run), {@code heatmap-before.png} and {@code heatmap-after.png} (the probe batch on one
- * colour scale), and the run folder {@code run/}. A folder holding an earlier report is replaced; any
+ * The demo's report folder: {@code summary.json} (every number), {@code methods.csv} (the method table),
+ * {@code curves.png} and {@code curves.csv} (the contrastive run), {@code heatmap-before.png} and
+ * {@code heatmap-after.png} (held-out images against their class prompts, on one colour scale), and the run
+ * folders under {@code runs/}. A folder holding an earlier report is replaced; any
  * other non-empty folder is refused, so the demo never deletes a user's files.
  */
 final class DemoReport {
@@ -30,7 +31,10 @@ final class DemoReport {
     static final String SUMMARY = "summary.json";
     /** Written first, so that a report cut short (Ctrl-C, a crash) is still recognised as one and replaced. */
     static final String MARKER = ".diagonal-demo-report";
-    static final List<String> FILES = List.of(SUMMARY, "curves.png", "curves.csv", "heatmap-before.png", "heatmap-after.png");
+    static final List<String> FILES = List.of(SUMMARY, "methods.csv", "curves.png", "curves.csv", "heatmap-before.png",
+            "heatmap-after.png");
+    /** The folder of the method runs, one run folder per method. */
+    static final String RUNS = "runs";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -70,20 +74,16 @@ final class DemoReport {
         return folder;
     }
 
-    Path runDir() {
-        return folder.resolve("run");
+    Path runDir(String method) {
+        return folder.resolve(RUNS).resolve(method);
     }
 
-    /**
-     * Writes a training manifest of the given sets (image paths absolute) into the report folder and
-     * returns its path.
-     */
-    Path writeManifest(String name, List<List<Sample>> sets) {
-        StringBuilder csv = new StringBuilder("filepath,caption,label\n");
+    /** Writes a label-only manifest ({@code filepath,label}, image paths absolute) of the given sets and returns its path. */
+    Path writeLabels(String name, List<List<Sample>> sets) {
+        StringBuilder csv = new StringBuilder("filepath,label\n");
         for (List<Sample> set : sets) {
             for (Sample s : set) {
-                csv.append(quoted(s.image().toAbsolutePath().toString())).append(',').append(quoted(s.caption()))
-                        .append(',').append(quoted(s.label())).append('\n');
+                csv.append(quoted(s.image().toAbsolutePath().toString())).append(',').append(quoted(s.label())).append('\n');
             }
         }
         Path file = folder.resolve(name);
@@ -97,26 +97,29 @@ final class DemoReport {
 
     /** Writes every file; the summary last, with the list of files, and returns it. */
     Map<String, Object> write(Map<String, Object> summary, CurveRecorder curves, int batchSize, List<Sample> probe,
-            float[][] before, float[][] after) {
-        CurvesPng.write(folder.resolve("curves.png"), "Fine-tuning the starter on the Twitter adaptation set",
+            float[][] before, float[][] after, List<Map<String, Object>> methods) {
+        writeMethods(folder.resolve("methods.csv"), methods);
+        CurvesPng.write(folder.resolve("curves.png"), "Contrastive fine-tuning of the starter on the Twitter adaptation set",
                 curves.loss(), Math.log(batchSize), curves.evaluations());
         writeCsv(folder.resolve("curves.csv"), curves.steps());
         List<BufferedImage> thumbnails = probe.stream().map(s -> thumbnail(s.image())).toList();
-        List<String> captions = probe.stream().map(Sample::caption).toList();
+        List<String> captions = probe.stream().map(Sample::label).toList();
         double low = Math.min(min(before), min(after));
         double high = Math.max(max(before), max(after));
-        HeatmapPng.write(folder.resolve("heatmap-before.png"), "Held-out Twitter probe: starter model (before)",
+        HeatmapPng.write(folder.resolve("heatmap-before.png"), "Held-out Twitter against their class prompts: starter (before)",
                 thumbnails, captions, before, low, high);
-        HeatmapPng.write(folder.resolve("heatmap-after.png"), "Held-out Twitter probe: after fine-tuning",
+        HeatmapPng.write(folder.resolve("heatmap-after.png"), "Held-out Twitter against their class prompts: after contrastive fine-tuning",
                 thumbnails, captions, after, low, high);
         Map<String, Object> probeSummary = new java.util.LinkedHashMap<>();
         probeSummary.put("images", probe.stream().map(s -> s.image().getFileName().toString()).toList());
-        probeSummary.put("captions", captions);
+        probeSummary.put("classes", captions);
         probeSummary.put("diagonal_before", diagonal(before));
         probeSummary.put("off_diagonal_before", offDiagonal(before));
         probeSummary.put("diagonal_after", diagonal(after));
         probeSummary.put("off_diagonal_after", offDiagonal(after));
         summary.put("probe", probeSummary);
+        summary.put("probe_margin_before", diagonal(before) - offDiagonal(before));
+        summary.put("probe_margin_after", diagonal(after) - offDiagonal(after));
         summary.put("files", FILES);
         try {
             byte[] bytes = JSON.writeValueAsBytes(summary);
@@ -128,6 +131,17 @@ final class DemoReport {
             throw new DiagonalException("cannot write " + folder.resolve(SUMMARY) + ": " + e.getMessage(), e);
         }
         return summary;
+    }
+
+    private static void writeMethods(Path file, List<Map<String, Object>> methods) {
+        StringBuilder csv = new StringBuilder("method,heldout_top1,google_top1,train_seconds\n");
+        for (Map<String, Object> row : methods) {
+            Object seconds = row.get("train_seconds");
+            csv.append(row.get("method")).append(String.format(Locale.ROOT, ",%.4f,%.4f,", (double) row.get("heldout_top1"),
+                    (double) row.get("google_top1"))).append(seconds == null ? "" : String.format(Locale.ROOT, "%.0f",
+                    (double) seconds)).append('\n');
+        }
+        AtomicFiles.writeString(file, csv.toString());
     }
 
     private static void writeCsv(Path file, List<StepEvent> steps) {

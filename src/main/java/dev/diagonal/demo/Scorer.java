@@ -71,6 +71,16 @@ final class Scorer {
         return Similarity.cosine(imageFeatures(samples), columns);
     }
 
+    /** Cosines of the images against the prompt ensembles of their subcategories (the probe heatmap). */
+    float[][] classSimilarity(List<Sample> samples) {
+        int[] truth = indices(samples.stream().map(Sample::label).toList(), subcategories);
+        float[][] columns = new float[truth.length][];
+        for (int i = 0; i < truth.length; i++) {
+            columns[i] = subcategoryClasses[truth[i]];
+        }
+        return Similarity.cosine(imageFeatures(samples), columns);
+    }
+
     /** For each row, how many classes score strictly higher than the true one (0: top-1). */
     static int[] ranks(float[][] cosine, int[] truth) {
         int[] ranks = new int[cosine.length];

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Notices a loss stuck at chance: once past a warm-up window, when the mean loss of the last
- * {@code window} steps stays within 5 % of {@code ln(batch)} (what guessing scores), it says so once.
+ * {@code window} steps stays within 5 % of {@code ln(candidates)} (what guessing scores: the batch for pair
+ * batches, the classes for class batches), it says so once.
  */
 final class ChanceGuard {
 
@@ -18,7 +19,8 @@ final class ChanceGuard {
     private boolean warned;
 
     /**
-     * @param batchSize the contrastive batch size (chance loss is its natural log)
+     * @param batchSize what each image is told apart from: the batch size, or the classes of class batches
+     *     (chance loss is its natural log)
      * @param startAfter no warning before this step (the warm-up window)
      * @param window steps averaged
      * @param alreadyWarned true when a resumed run had warned before

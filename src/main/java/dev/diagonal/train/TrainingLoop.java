@@ -1,5 +1,6 @@
 package dev.diagonal.train;
 
+import ai.djl.engine.Engine;
 import dev.diagonal.DiagonalException;
 import dev.diagonal.io.HostTensor;
 import dev.diagonal.project.BestMetric;
@@ -68,7 +69,9 @@ final class TrainingLoop {
             warned = state.chanceWarned();
             orders.put(state.epoch(), state.epochOrder());
         }
-        this.chance = new ChanceGuard(session.sampler.batchSize(), Math.max(20, 2 * warmup), 20, warned);
+        // class batches guess among every class, pair batches among the batch
+        int candidates = session.classPrompts != null ? session.classPrompts.classes() : session.sampler.batchSize();
+        this.chance = new ChanceGuard(candidates, Math.max(20, 2 * warmup), 20, warned);
     }
 
     long totalSteps() {
@@ -92,6 +95,8 @@ final class TrainingLoop {
             long started = System.nanoTime();
             double loss = 0;
             for (int i = 0; i < accumulation; i++) {
+                // dropout draws from the engine's generator: seeded per micro-batch, a run repeats in any process and on resume
+                Engine.getInstance().setRandomSeed(RandomStreams.of(config.seed(), step * accumulation + i, -2).nextInt());
                 double part = session.forwardBackward(prefetcher.next(), 1.0 / accumulation);
                 if (!Double.isFinite(part)) {
                     return diverged("loss is " + part);

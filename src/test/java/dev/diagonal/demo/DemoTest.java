@@ -29,7 +29,7 @@ class DemoTest {
     static Path project;
     static Path model;
 
-    /** Twelve emoji of the shipped sample: both vendors' images, 8 held out, 4 for adaptation. */
+    /** Four subcategories of the shipped sample: 6 Twitter drawings each for adaptation, 2 held out, and their Google ones. */
     @BeforeAll
     static void material() throws IOException {
         System.setProperty("ai.djl.pytorch.num_threads", "1");
@@ -41,11 +41,17 @@ class DemoTest {
         List<String> heldout = new ArrayList<>(List.of(rows.get(0)));
         List<String> adapt = new ArrayList<>(List.of(rows.get(0)));
         List<String> googleRows = new ArrayList<>(List.of(google.get(0)));
-        for (int i = 1; i <= 12; i++) {
-            int row = i * 150;
-            (i <= 8 ? heldout : adapt).add(absolute(sample, rows.get(row)));
-            googleRows.add(absolute(sample, google.get(row)));
+        Map<String, List<Integer>> byLabel = new java.util.TreeMap<>();
+        for (int row = 1; row < rows.size(); row++) {
+            byLabel.computeIfAbsent(label(rows.get(row)), k -> new ArrayList<>()).add(row);
         }
+        byLabel.values().stream().filter(r -> r.size() >= 8).limit(4).forEach(picked -> {
+            for (int k = 0; k < 8; k++) {
+                int row = picked.get(k);
+                (k < 6 ? adapt : heldout).add(absolute(sample, rows.get(row)));
+                googleRows.add(absolute(sample, google.get(row)));
+            }
+        });
         Files.write(project.resolve("twitter-heldout.csv"), heldout);
         Files.write(project.resolve("twitter-adapt.csv"), adapt);
         Files.write(project.resolve("google.csv"), googleRows);
@@ -58,6 +64,11 @@ class DemoTest {
                 """);
     }
 
+    /** The label column of a sample row ({@code filepath,caption,label,category}; names hold no commas here). */
+    private static String label(String row) {
+        return row.split(",")[2];
+    }
+
     /** The row with its image path made absolute (the slice lives elsewhere). */
     private static String absolute(Path sample, String row) {
         int comma = row.indexOf(',');
@@ -65,56 +76,75 @@ class DemoTest {
     }
 
     private static Map<String, Object> demo(Path out) {
-        return Demo.run(new Demo.Request(project, model, out, 3, 2, 4, 1e-3, true, "none",
-                "crop,affine,background", "cpu", 4), line -> {},
-                TrainingListener.NONE, () -> false);
+        return Demo.run(new Demo.Request(project, model, out, 3, "2", 8, "1e-3", false, "none", "none", "cpu", 4),
+                line -> {}, TrainingListener.NONE, () -> false);
     }
 
     @Test
-    void writesTheReportAndRepeatsItsNumbers() throws IOException {
+    void writesTheReportWithEveryMethodAndRepeatsItsNumbers() throws IOException {
         Path out = tmp.resolve("report");
-        demo(out);
+        Map<String, Object> returned = demo(out);
         for (String file : DemoReport.FILES) {
             assertThat(out.resolve(file)).isNotEmptyFile();
         }
         BufferedImage heatmap = ImageIO.read(out.resolve("heatmap-after.png").toFile());
         assertThat(heatmap.getWidth()).isGreaterThan(300);
         assertThat(ImageIO.read(out.resolve("curves.png").toFile()).getHeight()).isEqualTo(700);
-        assertThat(Files.readAllLines(out.resolve("curves.csv"))).hasSize(1 + 2 * 4); // 16 images, batch 4: 4 steps x 2 epochs
 
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.at("/sets/twitter-heldout").asInt()).isEqualTo(8);
-        assertThat(summary.at("/names").asInt()).isEqualTo(12);
-        double before = summary.at("/before/twitter-heldout/name_top1").asDouble();
-        double after = summary.at("/after/twitter-heldout/name_top1").asDouble();
-        assertThat(summary.at("/change/twitter-heldout/name_top1_points").asDouble())
-                .isCloseTo(100 * (after - before), within(1e-9));
-        double guessed = summary.at("/after/twitter-heldout/guessed_adaptation_name").asDouble();
-        assertThat(guessed * 8).isBetween(0.0, 8.0).isCloseTo(Math.rint(guessed * 8), within(1e-9)); // of 8 images
-        assertThat(summary.at("/change/twitter-heldout/guessed_adaptation_name_points").asDouble()).isCloseTo(
-                100 * (guessed - summary.at("/before/twitter-heldout/guessed_adaptation_name").asDouble()), within(1e-9));
-        assertThat(summary.at("/after/twitter-adapt/images").asInt()).isEqualTo(4); // scored too: what fine-tuning saw
-        assertThat(summary.at("/change/twitter-adapt/name_top1_points").asDouble()).isCloseTo(100 * (
-                summary.at("/after/twitter-adapt/name_top1").asDouble()
-                        - summary.at("/before/twitter-adapt/name_top1").asDouble()), within(1e-9));
-        assertThat(summary.at("/probe/captions")).hasSize(4);
-        assertThat(summary.at("/finetune/replay_google").asBoolean()).isTrue();
-        assertThat(Files.readAllLines(out.resolve("train.csv"))).hasSize(1 + 4 + 12); // adaptation set + Google replayed
+        assertThat(summary.at("/sets/twitter-adapt").asInt()).isEqualTo(24);
+        assertThat(summary.at("/subcategories").asInt()).isEqualTo(4);
+        List<String> methods = new ArrayList<>();
+        summary.get("methods").forEach(row -> methods.add(row.get("method").asText()));
+        assertThat(methods).containsExactly("zero-shot", "linear-probe", "tip-adapter-f", "lora", "lora + WiSE-FT 0.5",
+                "contrastive", "contrastive + WiSE-FT 0.5");
+        summary.get("methods").forEach(row -> {
+            assertThat(row.get("heldout_top1").asDouble()).isBetween(0.0, 1.0);
+            assertThat(row.get("google_top1").asDouble()).isBetween(0.0, 1.0);
+        });
+        assertThat(Files.readAllLines(out.resolve("methods.csv"))).hasSize(1 + methods.size());
+        for (String method : List.of("linear-probe", "tip-adapter-f", "lora", "contrastive")) {
+            assertThat(out.resolve("runs").resolve(method).resolve("run.json")).isRegularFile();
+        }
+        assertThat(Files.readAllLines(out.resolve("adaptation-labels.csv"))).hasSize(1 + 24).first().isEqualTo("filepath,label");
+        // 24 images less a validation split of 2, batch 8: 2 steps per epoch, 2 epochs
+        assertThat(Files.readAllLines(out.resolve("curves.csv"))).hasSize(1 + 2 * 2);
+        assertThat(summary.at("/probe/classes")).hasSize(4);
+        assertThat(summary.at("/probe_margin_after").asDouble()).isCloseTo(summary.at("/probe/diagonal_after").asDouble()
+                - summary.at("/probe/off_diagonal_after").asDouble(), within(1e-9));
+        assertThat(Demo.headline(returned)).startsWith("best on held-out Twitter subcategories: ");
+
+        // the zero-shot row is evaluate on the base model; the contrastive row evaluate on its run
+        assertThat(summary.at("/methods/0/heldout_top1").asDouble()).isEqualTo(
+                evaluate(model, project.resolve("twitter-heldout.csv")));
+        assertThat(summary.at("/methods/5/heldout_top1").asDouble()).isEqualTo(
+                evaluate(out.resolve("runs/contrastive"), project.resolve("twitter-heldout.csv")));
 
         demo(out); // the same seed again, over the earlier report
         JsonNode again = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(again.get("before")).isEqualTo(summary.get("before"));
         assertThat(again.get("after")).isEqualTo(summary.get("after"));
         assertThat(again.get("probe")).isEqualTo(summary.get("probe"));
+        for (int i = 0; i < methods.size(); i++) {
+            assertThat(again.at("/methods/" + i + "/heldout_top1")).isEqualTo(summary.at("/methods/" + i + "/heldout_top1"));
+            assertThat(again.at("/methods/" + i + "/google_top1")).isEqualTo(summary.at("/methods/" + i + "/google_top1"));
+        }
+    }
+
+    private static double evaluate(Path model, Path data) {
+        Map<String, Object> result = dev.diagonal.eval.Evaluation.run(new dev.diagonal.eval.Evaluation.Request(model, data,
+                project.resolve("templates.txt"), "cpu", 8), (done, total) -> { }, note -> { }, () -> false);
+        return ((Number) ((Map<?, ?>) result.get("metrics")).get(dev.diagonal.eval.MetricNames.ZEROSHOT_TOP1)).doubleValue();
     }
 
     @Test
     void replacesAReportThatWasCutShort() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("cut"));
         Files.writeString(out.resolve(DemoReport.MARKER), "");
-        Files.createDirectories(out.resolve("run/checkpoints"));
+        Files.createDirectories(out.resolve("runs/contrastive/checkpoints"));
         DemoReport report = DemoReport.prepare(out);
-        assertThat(report.runDir()).doesNotExist();
+        assertThat(report.runDir("contrastive")).doesNotExist();
         assertThat(out.resolve(DemoReport.MARKER)).isRegularFile();
     }
 

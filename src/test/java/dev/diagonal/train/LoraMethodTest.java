@@ -27,7 +27,6 @@ class LoraMethodTest {
         data = TrainFixtures.shapes(shared.resolve("shapes"), 4, 2);
     }
 
-    // dropout 0: torch's dropout draws from the engine's global generator, which a resume does not restore
     static TrainingConfig.Builder config() {
         return TrainingConfig.builder().method(Methods.LORA).loraRank(4).loraAlpha(8).loraDropout(0).epochs(6)
                 .batchSize(8).lr(1e-2).device("cpu").valFraction(0.25).evalEvery(3).checkpointEvery(2).warmupSteps(0);
@@ -69,5 +68,24 @@ class LoraMethodTest {
         double diff = TrainerResumeTest.maxDiff(adapters, after);
         System.out.printf("lora resume: max adapter diff %.3g%n", diff);
         assertThat(diff).isLessThanOrEqualTo(1e-6);
+    }
+
+    @Test
+    void withDropoutARunRepeatsInOneProcessAndResumesExactly(@TempDir Path runs) {
+        TrainingConfig dropout = config().loraDropout(0.25).build();
+        TrainingResult whole = start(runs.resolve("whole"), dropout, TrainingListener.NONE, () -> false);
+        Map<String, HostTensor> adapters = Safetensors.read(runs.resolve("whole/checkpoints/step-" + whole.step())
+                .resolve(LoraMethod.ADAPTER_FILE));
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+            manager.randomUniform(0, 1, new ai.djl.ndarray.types.Shape(1000)); // the engine's generator moves on
+        }
+        RecordingListener part = new RecordingListener();
+        TrainingResult cancelled = start(runs.resolve("split"), dropout, part, () -> part.losses.size() >= 3);
+        assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
+        TrainingResult resumed = FineTuning.resume(RunFolder.open(runs.resolve("split")), TrainingListener.NONE, () -> false);
+        assertThat(resumed.step()).isEqualTo(whole.step());
+        Map<String, HostTensor> after = Safetensors.read(runs.resolve("split/checkpoints/step-" + resumed.step())
+                .resolve(LoraMethod.ADAPTER_FILE));
+        assertThat(TrainerResumeTest.maxDiff(adapters, after)).isLessThanOrEqualTo(1e-6);
     }
 }

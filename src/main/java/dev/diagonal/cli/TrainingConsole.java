@@ -9,7 +9,9 @@ import dev.diagonal.train.TrainingListener;
 import dev.diagonal.train.TrainingPlan;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a training run shows on the console: the plan, a line every {@code logEvery} steps (loss,
@@ -26,6 +28,7 @@ final class TrainingConsole implements TrainingListener {
     private final boolean verbose;
     private final boolean terminal;
     private long total;
+    private final Map<String, Integer> quarters = new HashMap<>();
     private boolean barShown;
 
     TrainingConsole(PrintWriter out, PrintWriter err, int logEvery, boolean verbose, boolean terminal) {
@@ -65,7 +68,28 @@ final class TrainingConsole implements TrainingListener {
 
     @Override
     public void onEvaluation(EvaluationEvent evaluation) {
+        if (!newQuarter(evaluation.metrics())) {
+            return;
+        }
         line("eval @ step " + evaluation.step() + ": " + EvaluationLine.describe(evaluation.metrics()));
+    }
+
+    /**
+     * Whether an evaluation is worth a line: embedding progress ({@code embed_<split>_done} of {@code _total}, one
+     * event per batch) only each time it passes a quarter of its total; anything else always.
+     */
+    private boolean newQuarter(Map<String, Double> metrics) {
+        for (Map.Entry<String, Double> e : metrics.entrySet()) {
+            String key = e.getKey();
+            Double totalCount = key.endsWith("_done") ? metrics.get(key.replace("_done", "_total")) : null;
+            if (totalCount != null && totalCount > 0) {
+                int quarter = (int) Math.min(4, Math.floor(4 * e.getValue() / totalCount));
+                String progressKey = key + "/" + totalCount;
+                Integer shown = quarters.put(progressKey, quarter);
+                return shown == null ? quarter > 0 : quarter > shown;
+            }
+        }
+        return true;
     }
 
     @Override

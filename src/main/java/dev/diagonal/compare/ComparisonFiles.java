@@ -62,6 +62,14 @@ public final class ComparisonFiles {
     }
 
     /**
+     * Draws the in-distribution vs shift scatter of {@code rows} alone (the demo's robustness plot): logit axes,
+     * y = x, the zero-shot row as a star, each other row as a point with its WiSE-FT curve.
+     */
+    public static void writeIdVsOod(Path file, List<CellRow> rows, List<String> shifts) {
+        Charts.idVsOod(file, rows, null, shifts);
+    }
+
+    /**
      * The rows of the {@code comparison.json} in {@code out}, in cell order; empty when the folder has none yet.
      *
      * @throws DiagonalException when the file is there but cannot be read

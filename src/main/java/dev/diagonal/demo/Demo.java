@@ -162,7 +162,8 @@ public final class Demo {
         summary.put("after", after.scores());
         summary.put("change", change(before, after));
         summary.put("finetune", fineTuneSummary(request, config, curves));
-        return report.write(summary, curves, config.data().batchSize(), probe, before.probe(), after.probe(), table);
+        return report.write(summary, curves, config.data().batchSize(), probe, before.probe(), after.probe(), table,
+                methods.cells());
     }
 
     /** The contrastive run's settings: Diagonal's defaults (auto lr and epochs, class prompts) unless the request sets them. */

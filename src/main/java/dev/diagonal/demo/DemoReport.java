@@ -4,6 +4,8 @@ import dev.diagonal.io.FileTrees;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.diagonal.DiagonalException;
+import dev.diagonal.compare.CellRow;
+import dev.diagonal.compare.ComparisonFiles;
 import dev.diagonal.data.Sample;
 import dev.diagonal.io.AtomicFiles;
 import dev.diagonal.project.StepEvent;
@@ -21,6 +23,7 @@ import javax.imageio.ImageIO;
 
 /**
  * The demo's report folder: {@code summary.json} (every number), {@code methods.csv} (the method table),
+ * {@code robustness.png} (held-out Twitter against Google on logit axes, with the WiSE-FT curves, as {@code compare} draws it),
  * {@code curves.png} and {@code curves.csv} (the contrastive run), {@code heatmap-before.png} and
  * {@code heatmap-after.png} (held-out images against their class prompts, on one colour scale), and the run
  * folders under {@code runs/}. A folder holding an earlier report is replaced; any
@@ -31,7 +34,8 @@ final class DemoReport {
     static final String SUMMARY = "summary.json";
     /** Written first, so that a report cut short (Ctrl-C, a crash) is still recognised as one and replaced. */
     static final String MARKER = ".diagonal-demo-report";
-    static final List<String> FILES = List.of(SUMMARY, "methods.csv", "curves.png", "curves.csv", "heatmap-before.png",
+    static final String ROBUSTNESS = "robustness.png";
+    static final List<String> FILES = List.of(SUMMARY, "methods.csv", ROBUSTNESS, "curves.png", "curves.csv", "heatmap-before.png",
             "heatmap-after.png");
     /** The folder of the method runs, one run folder per method. */
     static final String RUNS = "runs";
@@ -97,8 +101,9 @@ final class DemoReport {
 
     /** Writes every file; the summary last, with the list of files, and returns it. */
     Map<String, Object> write(Map<String, Object> summary, CurveRecorder curves, int batchSize, List<Sample> probe,
-            float[][] before, float[][] after, List<Map<String, Object>> methods) {
+            float[][] before, float[][] after, List<Map<String, Object>> methods, List<CellRow> cells) {
         writeMethods(folder.resolve("methods.csv"), methods);
+        ComparisonFiles.writeIdVsOod(folder.resolve(ROBUSTNESS), cells, List.of(Demo.GOOGLE));
         CurvesPng.write(folder.resolve("curves.png"), "Contrastive fine-tuning of the starter on the Twitter adaptation set",
                 curves.loss(), Math.log(batchSize), curves.evaluations());
         writeCsv(folder.resolve("curves.csv"), curves.steps());

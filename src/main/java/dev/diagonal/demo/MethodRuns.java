@@ -2,6 +2,7 @@ package dev.diagonal.demo;
 
 import dev.diagonal.DiagonalException;
 import dev.diagonal.compare.Cell;
+import dev.diagonal.compare.CellRow;
 import dev.diagonal.compare.CellScoring;
 import dev.diagonal.project.RunStatus;
 import dev.diagonal.train.FineTuning;
@@ -12,6 +13,7 @@ import dev.diagonal.train.TrainingListener;
 import dev.diagonal.train.TrainingRequest;
 import dev.diagonal.train.TrainingResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,7 @@ final class MethodRuns {
     private final CellScoring scoring;
     private final Consumer<String> say;
     private final BooleanSupplier cancelled;
+    private final List<CellRow> cells = new ArrayList<>();
 
     MethodRuns(Path model, Path heldout, Path google, CellScoring scoring, Consumer<String> say, BooleanSupplier cancelled) {
         this.model = model;
@@ -53,6 +56,7 @@ final class MethodRuns {
     Map<String, Object> zeroShot() {
         CellScoring.Score h = scoring.score(model, Cell.ZERO_SHOT, heldout, List.of());
         CellScoring.Score g = scoring.score(model, Cell.ZERO_SHOT, google, List.of());
+        cells.add(new CellRow(Cell.ZERO_SHOT, 0, 0, h.top1(), h.top5(), Map.of(Demo.GOOGLE, g.top1()), 0, null, null));
         return row(Cell.ZERO_SHOT, h.top1(), h.top5(), g.top1(), null);
     }
 
@@ -77,6 +81,8 @@ final class MethodRuns {
         CellScoring.Score g = scoring.score(runDir, method, google, alphas);
         Map<String, Object> own = row(method, h.top1(), h.top5(), g.top1(), seconds);
         say.accept(describe(own));
+        cells.add(new CellRow(method, 0, 0, h.top1(), h.top5(), Map.of(Demo.GOOGLE, g.top1()), seconds, null,
+                alphas.isEmpty() ? null : wiseFtCurve(h, g)));
         if (alphas.isEmpty()) {
             return List.of(own);
         }
@@ -85,6 +91,19 @@ final class MethodRuns {
         wise.remove("heldout_top5");
         say.accept(describe(wise));
         return List.of(own, wise);
+    }
+
+    /** The rows scored so far as the comparison charts read them: zero-shot first, then each method's run. */
+    List<CellRow> cells() {
+        return List.copyOf(cells);
+    }
+
+    /** α 0 (the base model, the first row), {@link #WISE_FT_ALPHA} and 1 (the run). */
+    private List<CellRow.WiseFtPoint> wiseFtCurve(CellScoring.Score heldoutScore, CellScoring.Score googleScore) {
+        CellRow base = cells.get(0);
+        return List.of(new CellRow.WiseFtPoint(0, base.testTop1(), base.shiftTop1()),
+                new CellRow.WiseFtPoint(WISE_FT_ALPHA, heldoutScore.wiseFt().get(0), Map.of(Demo.GOOGLE, googleScore.wiseFt().get(0))),
+                new CellRow.WiseFtPoint(1, heldoutScore.top1(), Map.of(Demo.GOOGLE, googleScore.top1())));
     }
 
     static String describe(Map<String, Object> row) {

@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
  * with the learning rate growing exponentially from {@value #MIN_LR} to {@value #MAX_LR}, smooth the
  * loss (exponential moving average, β {@value #SMOOTHING}, debiased), stop once it exceeds
  * {@value #DIVERGED}× its minimum, and pick the smaller of fastai's two suggestions: the learning rate at the
- * minimum divided by 10 ({@code lr_min}) and the one where the loss falls fastest ({@code lr_steep}). A loss that
+ * minimum divided by 10 ({@code lr_min}) and the one where the loss falls fastest ({@code lr_steep}) in a fall the next {@value #SUSTAIN} steps do not undo. A loss that
  * keeps falling while the embeddings collapse puts the minimum near the top of the sweep, and the steepest
  * descent guards against that. The weights of the test are thrown away; the run then starts from the base model.
  */
@@ -25,6 +25,7 @@ final class LrRangeTest {
     static final double MAX_LR = 1.0;
     static final double SMOOTHING = 0.98;
     static final double DIVERGED = 4;
+    static final int SUSTAIN = 3;
 
     /** One step of the sweep: the learning rate used, the loss, and the smoothed loss. */
     record Point(double lr, double loss, double smoothed) {}
@@ -51,7 +52,8 @@ final class LrRangeTest {
         Map<String, Object> toJson() {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("picked_lr", lr);
-            out.put("rule", "min(lr at the minimum of the smoothed loss / 10, lr at the steepest descent) (fastai lr_min, lr_steep)");
+            out.put("rule", "min(lr at the minimum of the smoothed loss / 10, lr at the steepest descent that the next "
+                    + SUSTAIN + " steps do not undo) (fastai lr_min, lr_steep)");
             out.put("minimum_lr", minimumLr);
             out.put("steepest_lr", steepestLr);
             out.put("reason", reason());
@@ -105,8 +107,11 @@ final class LrRangeTest {
         int steepest = 0;
         double slope = Double.POSITIVE_INFINITY;
         // the loss per decade of lr, up to the minimum, skipping the first tenth as fastai does (the average is
-        // still settling there)
+        // still settling there) and any fall that the next steps undo: one easy batch early in the sweep
         for (int i = Math.max(1, points.size() / 10); i <= lowest; i++) {
+            if (undone(points, i, lowest)) {
+                continue;
+            }
             double change = (points.get(i).smoothed() - points.get(i - 1).smoothed())
                     / Math.log10(points.get(i).lr() / points.get(i - 1).lr());
             if (change < slope) {
@@ -117,5 +122,15 @@ final class LrRangeTest {
         double minimum = points.get(lowest).lr();
         double steep = points.get(steepest).lr();
         return new Result(Math.min(minimum / 10, steep), minimum, steep, List.copyOf(points));
+    }
+
+    /** Whether the smoothed loss rises above its value at {@code i} within {@value #SUSTAIN} steps (up to the minimum). */
+    private static boolean undone(List<Point> points, int i, int lowest) {
+        for (int j = i + 1; j <= Math.min(lowest, i + SUSTAIN); j++) {
+            if (points.get(j).smoothed() > points.get(i).smoothed()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

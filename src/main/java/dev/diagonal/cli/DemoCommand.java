@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", description = "Zero-shot the starter model on held-out Twitter emoji, adapt it from the "
         + "Twitter adaptation set's labels with each method's defaults (linear probe, Tip-Adapter-F, LoRA, contrastive, "
         + "WiSE-FT), score each on held-out Twitter and on Google (forgetting), and write demo-report/: summary.json, "
-        + "the method table, curves and before/after heatmaps.")
+        + "the method table, the in-distribution vs shift plot, curves and before/after heatmaps.")
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--project", paramLabel = "DIR", description = "the emoji-styles project (default: the shipped sample)")

@@ -74,7 +74,8 @@ public final class WorkbenchApp extends Application {
         }
         stage.show();
         Platform.runLater(FinetuneView::warmUp);
-        main.show(options.screen() == null ? Screen.PROJECT : options.screen());
+        Optional<Path> first = snapshot || options.bench() != null ? headlessProject(options) : firstProject(options, settings);
+        main.show(options.screen() != null ? options.screen() : firstScreen(first));
         if (options.bench() != null) {
             if (openHeadless(options)) {
                 new UiBench(options.bench(), scene, screens, main, this::exit).start();
@@ -83,7 +84,7 @@ public final class WorkbenchApp extends Application {
             startSnapshot(options, scene, thumbnails, console);
         } else {
             settings.problem().ifPresent(problem -> dialogs.showError("Settings were reset", problem));
-            firstProject(options, settings).ifPresent(screens.project::open);
+            first.ifPresent(screens.project::open);
         }
     }
 
@@ -113,6 +114,30 @@ public final class WorkbenchApp extends Application {
     }
 
     /** {@code --project}, else the last project if it is still there, else the sample project. */
+    /**
+     * The screen a start without {@code --screen} shows: Fine-tune, replaying the newest run, when the project has
+     * a readable one (the sample ships its story run, so a fresh clone opens on its heatmap and curves); else Project.
+     */
+    static Screen firstScreen(Optional<Path> project) {
+        boolean hasRun = project.map(folder -> {
+            try {
+                return Project.open(folder).runs().latest().filter(run -> run.readable()).isPresent();
+            } catch (RuntimeException e) {
+                return false; // the project screen reports a project that cannot be opened
+            }
+        }).orElse(false);
+        return hasRun ? Screen.FINETUNE : Screen.PROJECT;
+    }
+
+    /** The project a snapshot or the benchmark opens, as {@link #openHeadless} picks it; empty when there is none. */
+    private Optional<Path> headlessProject(WorkbenchOptions options) {
+        try {
+            return options.project() != null ? Optional.of(options.project()) : session.paths().writableSampleProject();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private Optional<Path> firstProject(WorkbenchOptions options, Settings settings) {
         if (options.project() != null) {
             return Optional.of(options.project());

@@ -189,9 +189,17 @@ public final class RunFolder {
         return file;
     }
 
-    /** Reads the similarity snapshot of {@code step}. */
+    /**
+     * Reads the similarity snapshot of {@code step}. Relative image paths (a run shipped with a project, such
+     * as the sample's story run) are resolved against the run folder.
+     */
     public SimilaritySnapshot readSimilarity(long step) {
-        return Json.read(similarityDir().resolve("step-" + step + ".json"), SimilaritySnapshot.class);
+        SimilaritySnapshot read = Json.read(similarityDir().resolve("step-" + step + ".json"), SimilaritySnapshot.class);
+        if (read.imagePaths() == null || read.imagePaths().stream().allMatch(p -> Path.of(p).isAbsolute())) {
+            return read;
+        }
+        List<String> resolved = read.imagePaths().stream().map(p -> path.resolve(p).normalize().toString()).toList();
+        return new SimilaritySnapshot(read.step(), read.rowLabels(), read.colLabels(), read.matrix(), resolved);
     }
 
     /** The steps that have a similarity snapshot, ascending. */

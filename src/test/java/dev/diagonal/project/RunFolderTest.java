@@ -74,7 +74,8 @@ class RunFolderTest {
         assertThat(run.similaritySteps()).isEmpty();
         float[][] matrix = {{0.31f, -0.02f, 0.1f}, {0.05f, 0.29f, Float.MIN_VALUE}};
         SimilaritySnapshot snapshot = new SimilaritySnapshot(1000, List.of("cat.jpg", "dog.jpg"),
-                List.of("a cat", "a dog", "a car"), matrix, List.of("img/cat.jpg", "img/dog.jpg"));
+                List.of("a cat", "a dog", "a car"), matrix, List.of(tmp.resolve("img/cat.jpg").toString(),
+                        tmp.resolve("img/dog.jpg").toString()));
 
         Path file = run.writeSimilarity(snapshot);
         run.writeSimilarity(new SimilaritySnapshot(20, List.of("a"), List.of("b"), new float[][] {{1f}}, null));
@@ -85,6 +86,16 @@ class RunFolderTest {
         assertThat(run.readSimilarity(20).imagePaths()).isNull();
         assertThat(run.similaritySteps()).containsExactly(20L, 300L, 1000L);
         assertThat(TempFiles.under(tmp)).isEmpty();
+    }
+
+    @Test
+    void relativeImagePathsOfASnapshotResolveAgainstTheRunFolder() {
+        RunFolder run = RunFolder.create(tmp, "shipped");
+        run.writeSimilarity(new SimilaritySnapshot(5, List.of("a"), List.of("b"), new float[][] {{1f}},
+                List.of("../images/a.png")));
+
+        assertThat(run.readSimilarity(5).imagePaths())
+                .containsExactly(run.path().getParent().resolve("images/a.png").toString());
     }
 
     @Test

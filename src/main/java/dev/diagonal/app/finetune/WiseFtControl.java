@@ -6,6 +6,7 @@ import dev.diagonal.project.RunFolder;
 import dev.diagonal.train.EvaluationLine;
 import dev.diagonal.train.Methods;
 import dev.diagonal.train.WiseFtPreview;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -46,11 +47,13 @@ public final class WiseFtControl {
     }
 
     /**
-     * Offers the slider for {@code runDir} when it is a completed contrastive or LoRA run, else hides it (and
-     * frees the previous run's preview).
+     * Offers the slider for {@code runDir} when it is a completed contrastive or LoRA run with its best weights
+     * (a run shipped without them, as the sample's story run, has none), else hides it (and frees the previous
+     * run's preview).
      */
     void setRun(Path runDir, String method, boolean completed) {
-        boolean offered = runDir != null && completed && (Methods.CONTRASTIVE.equals(method) || Methods.LORA.equals(method));
+        boolean offered = runDir != null && completed && (Methods.CONTRASTIVE.equals(method) || Methods.LORA.equals(method))
+                && Files.isDirectory(runDir.resolve(RunFolder.BEST));
         if (offered && runDir.equals(run)) {
             return;
         }

@@ -113,7 +113,6 @@ public final class WorkbenchApp extends Application {
         Platform.exit();
     }
 
-    /** {@code --project}, else the last project if it is still there, else the sample project. */
     /**
      * The screen a start without {@code --screen} shows: Fine-tune, replaying the newest run, when the project has
      * a readable one (the sample ships its story run, so a fresh clone opens on its heatmap and curves); else Project.
@@ -138,6 +137,7 @@ public final class WorkbenchApp extends Application {
         }
     }
 
+    /** {@code --project}, else the last project if it is still there, else the sample project. */
     private Optional<Path> firstProject(WorkbenchOptions options, Settings settings) {
         if (options.project() != null) {
             return Optional.of(options.project());

@@ -10,6 +10,7 @@ import dev.diagonal.eval.Embedder;
 import dev.diagonal.eval.ModelSource;
 import dev.diagonal.eval.ModelView;
 import dev.diagonal.project.Project;
+import dev.diagonal.project.RunFolder;
 import dev.diagonal.compare.CellScoring;
 import dev.diagonal.train.TrainingConfig;
 import dev.diagonal.train.TrainingListener;
@@ -161,7 +162,7 @@ public final class Demo {
         summary.put("before", before.scores());
         summary.put("after", after.scores());
         summary.put("change", change(before, after));
-        summary.put("finetune", fineTuneSummary(request, config, curves));
+        summary.put("finetune", fineTuneSummary(request, config, curves, runDir));
         return report.write(summary, curves, config.data().batchSize(), probe, before.probe(), after.probe(), table,
                 methods.cells());
     }
@@ -214,7 +215,8 @@ public final class Demo {
         return change;
     }
 
-    private static Map<String, Object> fineTuneSummary(Request request, TrainingConfig config, CurveRecorder curves) {
+    private static Map<String, Object> fineTuneSummary(Request request, TrainingConfig config, CurveRecorder curves,
+            Path runDir) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("steps", curves.steps().size());
         out.put("seconds", curves.seconds());
@@ -222,7 +224,9 @@ public final class Demo {
         out.put("final_loss", curves.lastLoss());
         out.put("run", DemoReport.RUNS + "/" + Methods.CONTRASTIVE);
         out.put("replay_google", request.replay());
-        out.put("config", config.toJson());
+        out.put("requested", config.toJson());
+        // what the run resolved "auto" to (lr, epochs, the range test), as its run.json records it
+        out.put("config", RunFolder.open(runDir).readRunJson().hyperparameters());
         return out;
     }
 

@@ -111,6 +111,9 @@ class DemoTest {
         // 24 images less a validation split of 2, batch 8: 2 steps per epoch, 2 epochs
         assertThat(Files.readAllLines(out.resolve("curves.csv"))).hasSize(1 + 2 * 2);
         assertThat(summary.at("/probe/classes")).hasSize(4);
+        assertThat(summary.at("/finetune/config/lr").asDouble()).isEqualTo(1e-3); // the run's settings, from run.json
+        assertThat(summary.at("/finetune/config/epochs").asInt()).isEqualTo(2);
+        assertThat(summary.at("/finetune/config/model").asText()).isNotEmpty();
         assertThat(summary.at("/probe_margin_after").asDouble()).isCloseTo(summary.at("/probe/diagonal_after").asDouble()
                 - summary.at("/probe/off_diagonal_after").asDouble(), within(1e-9));
         assertThat(Demo.headline(returned)).startsWith("best on held-out Twitter subcategories: ");

@@ -98,8 +98,7 @@ public final class WorkbenchApp extends Application {
     /** Opens {@code --project}, else the sample project, for a snapshot or the benchmark; false (exiting) if it fails. */
     private boolean openHeadless(WorkbenchOptions options) {
         try {
-            Optional<Path> project = options.project() != null ? Optional.of(options.project()) : session.paths().writableSampleProject();
-            project.ifPresent(path -> session.setProject(Project.open(path)));
+            headlessChoice(options).ifPresent(path -> session.setProject(Project.open(path)));
             return true;
         } catch (RuntimeException e) {
             System.err.println("diagonal: " + Errors.message(e));
@@ -131,10 +130,15 @@ public final class WorkbenchApp extends Application {
     /** The project a snapshot or the benchmark opens, as {@link #openHeadless} picks it; empty when there is none. */
     private Optional<Path> headlessProject(WorkbenchOptions options) {
         try {
-            return options.project() != null ? Optional.of(options.project()) : session.paths().writableSampleProject();
+            return headlessChoice(options);
         } catch (RuntimeException e) {
-            return Optional.empty();
+            return Optional.empty(); // openHeadless reports it
         }
+    }
+
+    /** {@code --project}, else the sample project (copied first for an installed app). */
+    private Optional<Path> headlessChoice(WorkbenchOptions options) {
+        return options.project() != null ? Optional.of(options.project()) : session.paths().writableSampleProject();
     }
 
     /** {@code --project}, else the last project if it is still there, else the sample project. */

@@ -56,8 +56,9 @@ final class MethodRuns {
     Map<String, Object> zeroShot() {
         CellScoring.Score h = scoring.score(model, Cell.ZERO_SHOT, heldout, List.of());
         CellScoring.Score g = scoring.score(model, Cell.ZERO_SHOT, google, List.of());
-        cells.add(new CellRow(Cell.ZERO_SHOT, 0, 0, h.top1(), h.top5(), Map.of(Demo.GOOGLE, g.top1()), 0, null, null));
-        return row(Cell.ZERO_SHOT, h.top1(), h.top5(), g.top1(), null);
+        CellRow zero = new CellRow(Cell.ZERO_SHOT, 0, 0, h.top1(), h.top5(), Map.of(Demo.GOOGLE, g.top1()), 0, null, null);
+        cells.add(zero);
+        return rows(zero).get(0);
     }
 
     /**
@@ -79,18 +80,22 @@ final class MethodRuns {
         List<Double> alphas = CellScoring.changesWeights(method) ? List.of(WISE_FT_ALPHA) : List.of();
         CellScoring.Score h = scoring.score(runDir, method, heldout, alphas);
         CellScoring.Score g = scoring.score(runDir, method, google, alphas);
-        Map<String, Object> own = row(method, h.top1(), h.top5(), g.top1(), seconds);
-        say.accept(describe(own));
-        cells.add(new CellRow(method, 0, 0, h.top1(), h.top5(), Map.of(Demo.GOOGLE, g.top1()), seconds, null,
-                alphas.isEmpty() ? null : wiseFtCurve(h, g)));
-        if (alphas.isEmpty()) {
-            return List.of(own);
-        }
-        Map<String, Object> wise = row(method + " + WiSE-FT " + WISE_FT_ALPHA, h.wiseFt().get(0), Double.NaN,
-                g.wiseFt().get(0), null);
-        wise.remove("heldout_top5");
-        say.accept(describe(wise));
-        return List.of(own, wise);
+        CellRow cell = new CellRow(method, 0, 0, h.top1(), h.top5(), Map.of(Demo.GOOGLE, g.top1()), seconds, null,
+                alphas.isEmpty() ? null : wiseFtCurve(h, g));
+        cells.add(cell);
+        List<Map<String, Object>> rows = rows(cell);
+        rows.forEach(row -> say.accept(describe(row)));
+        return rows;
+    }
+
+    /** The table rows of one scored cell: its own, and its WiSE-FT midpoint's when it has a sweep. */
+    private static List<Map<String, Object>> rows(CellRow cell) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(row(cell.method(), cell.testTop1(), cell.testTop5(), cell.shiftTop1().get(Demo.GOOGLE),
+                cell.cell().zeroShot() ? null : cell.trainSeconds()));
+        cell.wiseFt().stream().filter(point -> point.alpha() == WISE_FT_ALPHA).forEach(point -> rows.add(
+                row(cell.method() + " + WiSE-FT " + WISE_FT_ALPHA, point.testTop1(), null, point.shiftTop1().get(Demo.GOOGLE), null)));
+        return rows;
     }
 
     /** The rows scored so far as the comparison charts read them: zero-shot first, then each method's run. */
@@ -111,12 +116,14 @@ final class MethodRuns {
                 100 * (double) row.get("heldout_top1"), 100 * (double) row.get("google_top1"));
     }
 
-    private static Map<String, Object> row(String method, double heldoutTop1, double heldoutTop5, double googleTop1,
+    private static Map<String, Object> row(String method, double heldoutTop1, Double heldoutTop5, double googleTop1,
             Double seconds) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("method", method);
         row.put("heldout_top1", heldoutTop1);
-        row.put("heldout_top5", heldoutTop5);
+        if (heldoutTop5 != null) {
+            row.put("heldout_top5", heldoutTop5);
+        }
         row.put("google_top1", googleTop1);
         if (seconds != null) {
             row.put("train_seconds", seconds);

@@ -7,6 +7,7 @@ import dev.diagonal.data.CaptionTemplates;
 import dev.diagonal.data.DatasetLoader;
 import dev.diagonal.data.Sample;
 import dev.diagonal.eval.Embedder;
+import dev.diagonal.eval.ImageFeatureCache;
 import dev.diagonal.eval.ModelSource;
 import dev.diagonal.eval.ModelView;
 import dev.diagonal.project.Project;
@@ -192,7 +193,7 @@ public final class Demo {
     private static Snapshot measure(Path model, Device device, List<String> names, Set<String> adaptNames,
             List<String> subcategories, List<String> templates, Request request, Map<String, List<Sample>> sets,
             List<Sample> probe) {
-        try (Embedder embedder = Embedder.open(model, device)) {
+        try (Embedder embedder = Embedder.open(model, device, ImageFeatureCache.shared())) {
             Scorer scorer = new Scorer(embedder, names, adaptNames, subcategories, templates, request.batchSize());
             Map<String, SetScores> scores = new LinkedHashMap<>();
             sets.forEach((name, samples) -> scores.put(name, scorer.score(samples)));

@@ -18,7 +18,6 @@ import dev.diagonal.text.TokenBatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +28,8 @@ import java.util.function.IntConsumer;
 /**
  * A loaded HF model folder: the model, its tokenizer and its image preprocessing, turning image files
  * and texts into features exactly as HF's {@code get_image_features} / {@code get_text_features}.
- * Images are decoded and preprocessed on worker threads one batch ahead of the model.
+ * Images are decoded and preprocessed on worker threads one batch ahead of the model. Opened with an
+ * {@link ImageFeatureCache}, it encodes only the images the cache does not hold for these weights.
  */
 public final class Embedder implements AutoCloseable, TextEncoder {
 
@@ -39,9 +39,14 @@ public final class Embedder implements AutoCloseable, TextEncoder {
     private final ClipTokenizer tokenizer;
     private final ClipImageProcessor processor;
     private final ExecutorService workers;
+    private final ImageFeatureCache cache;
+    private final String modelKey;
 
-    private Embedder(Path modelDir, NDManager manager, ClipModel model, ClipTokenizer tokenizer, ClipImageProcessor processor) {
+    private Embedder(Path modelDir, NDManager manager, ClipModel model, ClipTokenizer tokenizer, ClipImageProcessor processor,
+            ImageFeatureCache cache) {
         this.modelDir = modelDir;
+        this.modelKey = cache == null ? null : ImageFeatureCache.modelKey(modelDir);
+        this.cache = modelKey == null ? null : cache;
         this.manager = manager;
         this.model = model;
         this.tokenizer = tokenizer;
@@ -54,8 +59,16 @@ public final class Embedder implements AutoCloseable, TextEncoder {
         });
     }
 
-    /** Opens an HF model folder on {@code device}. */
+    /** Opens an HF model folder on {@code device}; every image is encoded. */
     public static Embedder open(Path modelDir, Device device) {
+        return open(modelDir, device, null);
+    }
+
+    /**
+     * Opens an HF model folder on {@code device}, taking the features of images already encoded with these
+     * weights from {@code cache} (null for none) and keeping the new ones there.
+     */
+    public static Embedder open(Path modelDir, Device device, ImageFeatureCache cache) {
         if (!Files.isDirectory(modelDir)) {
             throw new DiagonalException("model folder not found: " + modelDir);
         }
@@ -64,7 +77,8 @@ public final class Embedder implements AutoCloseable, TextEncoder {
         try {
             ClipModel model = StateDict.load(modelDir, manager);
             ClipTokenizer tokenizer = ClipTokenizer.load(modelDir, config.text().maxPositionEmbeddings());
-            return new Embedder(modelDir, manager, model, tokenizer, new ClipImageProcessor(imageConfig(modelDir, config)));
+            return new Embedder(modelDir, manager, model, tokenizer, new ClipImageProcessor(imageConfig(modelDir, config)),
+                    cache);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -139,26 +153,58 @@ public final class Embedder implements AutoCloseable, TextEncoder {
         List<float[]> out = new ArrayList<>(images.size());
         List<Integer> kept = new ArrayList<>(images.size());
         List<SkippedImage> skipped = new ArrayList<>();
-        Future<float[]>[] next = submit(images, 0, batchSize);
+        Future<Prepared>[] next = submit(images, 0, batchSize);
         for (int start = 0; start < images.size(); start += batchSize) {
-            Future<float[]>[] current = next;
+            Future<Prepared>[] current = next;
             next = submit(images, start + batchSize, batchSize);
-            List<float[]> pixels = new ArrayList<>(current.length);
+            List<Prepared> batch = new ArrayList<>(current.length);
             for (int i = 0; i < current.length; i++) {
                 try {
-                    pixels.add(await(current[i]));
+                    batch.add(await(current[i]));
                     kept.add(start + i);
                 } catch (UnreadableImageException e) {
                     skipped.add(new SkippedImage(start + i, images.get(start + i), e.reason()));
                 }
             }
-            if (!pixels.isEmpty()) {
-                out.addAll(Arrays.asList(embedPixels(pixels.toArray(new float[0][]))));
-            }
+            out.addAll(features(batch));
             progress.accept(start + current.length);
         }
         return new Embedded(out.toArray(new float[0][]), kept.stream().mapToInt(Integer::intValue).toArray(),
                 List.copyOf(skipped));
+    }
+
+    /** An image ready for the model: its cached feature, or its pixels (and its content key when caching). */
+    private record Prepared(String contentKey, float[] feature, float[] pixels) {}
+
+    private Prepared prepare(Path image) {
+        String key = cache == null ? null : ImageFeatureCache.contentKey(image);
+        float[] hit = key == null ? null : cache.get(modelKey, key);
+        return hit != null ? new Prepared(key, hit, null) : new Prepared(key, null, processor.preprocess(image));
+    }
+
+    /** The features of a batch in order: cached ones as they are, the others encoded together (and cached). */
+    private List<float[]> features(List<Prepared> batch) {
+        List<float[]> pixels = new ArrayList<>();
+        for (Prepared p : batch) {
+            if (p.feature() == null) {
+                pixels.add(p.pixels());
+            }
+        }
+        float[][] encoded = pixels.isEmpty() ? new float[0][] : embedPixels(pixels.toArray(new float[0][]));
+        List<float[]> out = new ArrayList<>(batch.size());
+        int next = 0;
+        for (Prepared p : batch) {
+            if (p.feature() != null) {
+                out.add(p.feature());
+                continue;
+            }
+            float[] feature = encoded[next++];
+            if (p.contentKey() != null) {
+                cache.put(modelKey, p.contentKey(), feature);
+            }
+            out.add(feature);
+        }
+        return out;
     }
 
     /** Image features for already preprocessed images (each C×H×W, as {@link ClipImageProcessor} makes them). */
@@ -216,17 +262,17 @@ public final class Embedder implements AutoCloseable, TextEncoder {
     }
 
     @SuppressWarnings("unchecked")
-    private Future<float[]>[] submit(List<Path> images, int start, int batchSize) {
+    private Future<Prepared>[] submit(List<Path> images, int start, int batchSize) {
         int end = Math.min(images.size(), start + batchSize);
-        List<Future<float[]>> futures = new ArrayList<>();
+        List<Future<Prepared>> futures = new ArrayList<>();
         for (int i = start; i < end; i++) {
             Path image = images.get(i);
-            futures.add(workers.submit(() -> processor.preprocess(image)));
+            futures.add(workers.submit(() -> prepare(image)));
         }
         return futures.toArray(new Future[0]);
     }
 
-    private static float[] await(Future<float[]> future) {
+    private static <T> T await(Future<T> future) {
         try {
             return future.get();
         } catch (ExecutionException e) {

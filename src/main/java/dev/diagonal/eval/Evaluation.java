@@ -106,7 +106,8 @@ public final class Evaluation {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Double> metrics = new LinkedHashMap<>();
         ZeroShot.Skipped skipped;
-        try (ModelView view = ModelView.of(source); Embedder embedder = Embedder.open(view.folder(), Devices.select(request.device()))) {
+        try (ModelView view = ModelView.of(source); Embedder embedder = Embedder.open(view.folder(), Devices.select(request.device()),
+                ImageFeatureCache.shared())) {
             int total = images.size() * (1 + request.wiseFt().size()); // the sweep embeds the images once per α
             Embedder.Embedded embedded = embedder.embedReadable(images, request.batchSize(), done -> {
                 progress.update(done, total);

@@ -21,7 +21,8 @@ import java.util.Random;
 
 /**
  * A linear probe as in the CLIP paper: L2-regularised logistic regression (liblinear's {@code L2R_LR},
- * one-vs-rest over the classes, with a bias term) on L2-normalised image features. Callers pass raw
+ * one-vs-rest over the classes with the classes' problems solved in parallel ({@link OneVsRest}), with a
+ * bias term) on L2-normalised image features. Callers pass raw
  * features; the probe normalises them itself, in training and in prediction.
  */
 public final class LinearProbe {
@@ -64,7 +65,20 @@ public final class LinearProbe {
      * @throws DiagonalException when fewer than two classes occur in {@code labels}
      */
     public static LinearProbe train(float[][] features, int[] labels, List<String> classes, double c, long seed) {
-        return train(problem(features, labels, classes.size()), classes, c, DEFAULT_EPS, seed, null);
+        return train(features, labels, classes, c, seed, null);
+    }
+
+    /**
+     * Trains as {@link #train(float[][], int[], List, double, long)}, starting the solver from {@code start}'s
+     * weights when it was trained on the same classes, first met in the same order (a refit on more rows of
+     * them); from zero otherwise.
+     */
+    public static LinearProbe train(float[][] features, int[] labels, List<String> classes, double c, long seed,
+            LinearProbe start) {
+        boolean sameLayout = start != null && Arrays.equals(start.model.getLabels(),
+                Arrays.stream(labels).distinct().toArray()) && start.featureDimension() == features[0].length;
+        return train(problem(features, labels, classes.size()), classes, c, DEFAULT_EPS, seed,
+                sameLayout ? start.model.getFeatureWeights() : null);
     }
 
     /** Trains on a prepared problem; {@code initialWeights} (liblinear's layout, may be null) warm-starts the solver. */
@@ -76,6 +90,9 @@ public final class LinearProbe {
         }
         Parameter parameter = new Parameter(SolverType.L2R_LR, c, eps);
         parameter.setRandom(new Random(seed));
+        if (Arrays.stream(problem.y).distinct().count() > 2) {
+            return new LinearProbe(OneVsRest.train(problem, parameter, initialWeights, seed), classes, c);
+        }
         if (initialWeights != null) {
             parameter.setInitSol(initialWeights.clone());
         }

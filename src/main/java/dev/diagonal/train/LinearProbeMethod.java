@@ -116,11 +116,12 @@ final class LinearProbeMethod implements Method {
                     step[0]++;
                     MetricRecords.log(metrics, listener, step[0], record);
                 }, cancelled);
-        // the split only chose C: as GridSearchCV's refit, the kept probe learns from every training image
+        // the split only chose C: as GridSearchCV's refit, the kept probe learns from every training image,
+        // starting from the chosen probe's weights
         boolean refit = request.val() == null;
         LinearProbe probe = refit
                 ? LinearProbe.train(concat(trainFeatures, valFeatures), concat(trainLabels, valLabels), data.labels(),
-                        fit.bestC(), config.seed())
+                        fit.bestC(), config.seed(), fit.probe())
                 : fit.probe();
         probe.save(folder.path().resolve(LinearProbeResultFile.PROBE_FILE));
         double seconds = (System.nanoTime() - start) / 1e9;

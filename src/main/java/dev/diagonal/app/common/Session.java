@@ -6,6 +6,7 @@ import dev.diagonal.data.ColumnMapping;
 import dev.diagonal.data.Dataset;
 import dev.diagonal.data.DatasetLoader;
 import dev.diagonal.eval.Embedder;
+import dev.diagonal.eval.ImageFeatureCache;
 import dev.diagonal.project.Project;
 import dev.diagonal.project.Settings;
 import java.nio.file.Path;
@@ -132,7 +133,8 @@ public final class Session {
             if (previous != null && previous.folder().equals(absolute) && previous.device().equals(target.toString())) {
                 return previous;
             }
-            LoadedModel loaded = new LoadedModel(absolute, target.toString(), Embedder.open(absolute, target));
+            LoadedModel loaded = new LoadedModel(absolute, target.toString(), Embedder.open(absolute, target,
+                    ImageFeatureCache.shared()));
             currentModel = loaded;
             if (previous != null) {
                 previous.embedder().close();

@@ -35,22 +35,23 @@ final class Screens {
     final CompareViewModel compare;
     private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
 
-    /** The screens of a session; {@code navigate} switches the shown screen (a run shown from the runs screen). */
+    /** The screens of a session; {@code navigate} switches the shown screen (a run shown from the Runs or Compare screen). */
     Screens(Session session, ThumbnailLoader thumbnails, java.util.function.Consumer<Screen> navigate) {
         project = new ProjectViewModel(session);
         model = new ModelViewModel(session);
         dataset = new DatasetViewModel(session);
         zeroShot = new ZeroShotViewModel(session);
         finetune = new FinetuneViewModel(session);
+        java.util.function.Consumer<java.nio.file.Path> showRun = runDir -> {
+            finetune.open(runDir);
+            navigate.accept(Screen.FINETUNE);
+        };
         runs = new RunsViewModel(session, runDir -> {
             finetune.resume(runDir);
             navigate.accept(Screen.FINETUNE);
-        }, runDir -> {
-            finetune.open(runDir);
-            navigate.accept(Screen.FINETUNE);
-        });
+        }, showRun);
         export = new ExportViewModel(session);
-        compare = new CompareViewModel(session);
+        compare = new CompareViewModel(session, showRun);
         views.put(Screen.PROJECT, new ProjectView(project));
         views.put(Screen.MODEL, new ModelView(model));
         views.put(Screen.DATASET, new DatasetView(dataset, thumbnails));

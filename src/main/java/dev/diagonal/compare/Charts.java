@@ -6,6 +6,7 @@ import java.awt.Color;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.text.NumberFormat;
@@ -15,7 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.entity.StandardEntityCollection;
+import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
@@ -79,9 +83,12 @@ final class Charts {
     /**
      * Test top-1 (x) against mean shift top-1 (y), both on logit axes: the y = x line, the zero-shot star,
      * each fine-tuned cell, and each cell's WiSE-FT curve from α = 0 (zero-shot) to α = 1 (the run).
+     *
+     * @return where the star and each cell's point were drawn, in the PNG's pixels
      */
-    static void idVsOod(Path file, List<CellRow> rows, CellRow base, List<String> shifts) {
+    static List<ChartPoint> idVsOod(Path file, List<CellRow> rows, CellRow base, List<String> shifts) {
         XYSeriesCollection data = new XYSeriesCollection();
+        Map<Integer, List<String>> cellsOfSeries = new LinkedHashMap<>(); // the clickable series, item by item
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         List<double[]> all = new ArrayList<>();
         CellRow zero = base != null ? base : rows.stream().filter(r -> r.cell().zeroShot()).findFirst().orElse(null);
@@ -114,6 +121,7 @@ final class Charts {
             XYSeries points = new XYSeries(e.getKey(), false, true);
             e.getValue().forEach(r -> points.add(LogitAxis.logit(r.testTop1()), LogitAxis.logit(r.meanShiftTop1())));
             index = add(data, points);
+            cellsOfSeries.put(index, e.getValue().stream().map(r -> r.cell().name()).toList());
             renderer.setSeriesPaint(index, paint);
             renderer.setSeriesShape(index, dot(5));
             for (CellRow row : e.getValue()) {
@@ -133,6 +141,7 @@ final class Charts {
             XYSeries star = new XYSeries("zero-shot", false, true);
             star.add(LogitAxis.logit(zero.testTop1()), LogitAxis.logit(zero.meanShiftTop1()));
             index = add(data, star);
+            cellsOfSeries.put(index, List.of(zero.cell().name()));
             renderer.setSeriesPaint(index, ZERO_SHOT);
             renderer.setSeriesShape(index, star(10));
         }
@@ -142,8 +151,18 @@ final class Charts {
         x.setRange(lo - pad, hi + pad);
         y.setRange(lo - pad, hi + pad);
         XYPlot plot = new XYPlot(data, x, y, renderer);
+        ChartRenderingInfo info = new ChartRenderingInfo(new StandardEntityCollection());
         write(file, new JFreeChart("In distribution vs under shift (lines: WiSE-FT α 0 → 1)",
-                JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+                JFreeChart.DEFAULT_TITLE_FONT, plot, true), info);
+        List<ChartPoint> drawn = new ArrayList<>();
+        for (Object entity : info.getEntityCollection().getEntities()) {
+            if (entity instanceof XYItemEntity item && cellsOfSeries.containsKey(item.getSeriesIndex())) {
+                Rectangle2D box = item.getArea().getBounds2D();
+                drawn.add(new ChartPoint(cellsOfSeries.get(item.getSeriesIndex()).get(item.getItem()), box.getCenterX(),
+                        box.getCenterY()));
+            }
+        }
+        return drawn;
     }
 
     private static int add(XYSeriesCollection data, XYSeries series) {
@@ -178,8 +197,13 @@ final class Charts {
     }
 
     private static void write(Path file, JFreeChart chart) {
+        write(file, chart, null);
+    }
+
+    /** Draws at {@value #WIDTH} × {@value #HEIGHT}; {@code info} (may be null) hears where each item went. */
+    private static void write(Path file, JFreeChart chart, ChartRenderingInfo info) {
         chart.setBackgroundPaint(Color.WHITE);
-        BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT);
+        BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT, info);
         AtomicFiles.write(file, out -> ImageIO.write(image, "png", out));
     }
 }

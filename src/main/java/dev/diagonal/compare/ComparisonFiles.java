@@ -28,12 +28,16 @@ public final class ComparisonFiles {
     /** Test top-1 against shift top-1 on logit axes. */
     public static final String ID_VS_OOD_PNG = "id-vs-ood.png";
 
+    /** Where {@value #ID_VS_OOD_PNG} drew each cell, as {@link ChartPoint}s in its pixels. */
+    public static final String ID_VS_OOD_POINTS = "id-vs-ood-points.json";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ComparisonFiles() {}
 
     /**
-     * Writes all four files from the rows of the finished cells.
+     * Writes the comparison files from the rows of the finished cells: JSON, CSV, the two PNGs and where the
+     * ID-vs-OOD chart drew each cell.
      *
      * @param base the base model's scores (the zero-shot star), or null when not known
      */
@@ -57,7 +61,9 @@ public final class ComparisonFiles {
         AtomicFiles.writeString(out.resolve(CSV_FILE), csv(rows, List.copyOf(spec.shifts().keySet())));
         Charts.fewShot(out.resolve(FEW_SHOT_PNG), rows);
         if (!spec.shifts().isEmpty()) {
-            Charts.idVsOod(out.resolve(ID_VS_OOD_PNG), rows, base, List.copyOf(spec.shifts().keySet()));
+            List<ChartPoint> points = Charts.idVsOod(out.resolve(ID_VS_OOD_PNG), rows, base,
+                    List.copyOf(spec.shifts().keySet()));
+            AtomicFiles.write(out.resolve(ID_VS_OOD_POINTS), stream -> JSON.writeValue(new KeepOpen(stream), points));
         }
     }
 
@@ -84,6 +90,20 @@ public final class ComparisonFiles {
             return rows == null ? List.of() : List.of(rows);
         } catch (IOException e) {
             throw new dev.diagonal.DiagonalException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where {@value #ID_VS_OOD_PNG} in {@code out} drew each cell; empty when there is no such chart or the
+     * file cannot be read (the chart then simply does not answer clicks).
+     */
+    public static List<ChartPoint> readPoints(Path out) {
+        Path file = out.resolve(ID_VS_OOD_POINTS);
+        try {
+            return java.nio.file.Files.isRegularFile(file) ? List.of(JSON.readValue(file.toFile(), ChartPoint[].class))
+                    : List.of();
+        } catch (IOException e) {
+            return List.of();
         }
     }
 

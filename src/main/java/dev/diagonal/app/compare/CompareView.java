@@ -2,14 +2,17 @@ package dev.diagonal.app.compare;
 
 import dev.diagonal.app.common.Formats;
 import dev.diagonal.app.common.Ui;
+import dev.diagonal.compare.CellRow;
 import dev.diagonal.compare.Summary;
 import dev.diagonal.project.DatasetEntry;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.scene.Cursor;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -19,10 +22,14 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -167,8 +174,15 @@ public final class CompareView extends BorderPane {
         model.shiftNames().addListener((ListChangeListener<String>) change -> columns.run());
         columns.run();
 
+        TableView<CellRow> cells = cellTable(model);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        HBox.setHgrow(cells, Priority.ALWAYS);
+
         ImageView fewShot = chart(model.fewShotChartProperty(), "compare-few-shot");
         ImageView idVsOod = chart(model.idVsOodChartProperty(), "compare-id-vs-ood");
+        idVsOod.setOnMouseClicked(e -> cellUnder(model, idVsOod, e).ifPresent(model::showRun));
+        idVsOod.setOnMouseMoved(e -> idVsOod.setCursor(cellUnder(model, idVsOod, e).isPresent() ? Cursor.HAND : Cursor.DEFAULT));
+        Tooltip.install(idVsOod, new Tooltip("Click a point to open its run on Fine-tune"));
         HBox charts = new HBox(10, fewShot, idVsOod);
         ScrollPane chartScroll = new ScrollPane(charts);
         // the two charts share the visible width side by side, never below a readable size (then it scrolls)
@@ -177,7 +191,53 @@ public final class CompareView extends BorderPane {
                     () -> Math.max(320, (chartScroll.getViewportBounds().getWidth() - 12) / 2), chartScroll.viewportBoundsProperty()));
         }
         VBox.setVgrow(chartScroll, Priority.ALWAYS);
-        return Ui.card(null, Ui.row(status, Ui.spacer(), bar), table, chartScroll);
+        return Ui.card(null, Ui.row(status, Ui.spacer(), bar), new HBox(10, table, cells),
+                hint("Double-click a cell, or click its point on the right chart, to open its run on Fine-tune."), chartScroll);
+    }
+
+    /** One row per finished cell; double-click or Enter opens its run. */
+    private static TableView<CellRow> cellTable(CompareViewModel model) {
+        TableView<CellRow> cells = new TableView<>(model.rows());
+        cells.setId("compare-cells");
+        cells.setPlaceholder(new Label("Finished cells appear here"));
+        cells.setPrefHeight(200);
+        Runnable columns = () -> {
+            cells.getColumns().clear();
+            cells.getColumns().add(column("Cell", (CellRow r) -> r.cell().label(), 200));
+            cells.getColumns().add(column("Test top-1", (CellRow r) -> Formats.percent(r.testTop1()), 90));
+            for (String shift : model.shiftNames()) {
+                cells.getColumns().add(column(shift, (CellRow r) -> r.shiftTop1().containsKey(shift)
+                        ? Formats.percent(r.shiftTop1().get(shift)) : "", 90));
+            }
+        };
+        model.shiftNames().addListener((ListChangeListener<String>) change -> columns.run());
+        columns.run();
+        cells.setRowFactory(view -> {
+            TableRow<CellRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    model.showRun(row.getItem());
+                }
+            });
+            return row;
+        });
+        cells.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && cells.getSelectionModel().getSelectedItem() != null) {
+                model.showRun(cells.getSelectionModel().getSelectedItem());
+            }
+        });
+        return cells;
+    }
+
+    /** The cell whose point is under the mouse, in the chart image's own pixels (the view scales it to fit). */
+    private static Optional<CellRow> cellUnder(CompareViewModel model, ImageView view, MouseEvent e) {
+        Image image = view.getImage();
+        double shownWidth = view.getBoundsInLocal().getWidth();
+        if (image == null || shownWidth <= 0) {
+            return Optional.empty();
+        }
+        double scale = image.getWidth() / shownWidth;
+        return model.cellAt(e.getX() * scale, e.getY() * scale);
     }
 
     /** An image of a chart file, scaled to fit; empty while there is none. */
@@ -200,8 +260,8 @@ public final class CompareView extends BorderPane {
                 : Formats.percent(value.mean()).replace(" %", "") + " ± " + Formats.percent(value.std());
     }
 
-    private static TableColumn<Summary, String> column(String title, Function<Summary, String> value, double width) {
-        TableColumn<Summary, String> column = new TableColumn<>(title);
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
         column.setSortable(false);

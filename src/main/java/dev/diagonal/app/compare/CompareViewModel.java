@@ -8,6 +8,7 @@ import dev.diagonal.app.common.Session;
 import dev.diagonal.app.common.TaskContext;
 import dev.diagonal.app.common.TaskHandle;
 import dev.diagonal.compare.Cell;
+import dev.diagonal.compare.ChartPoint;
 import dev.diagonal.compare.CellRow;
 import dev.diagonal.compare.CompareListener;
 import dev.diagonal.compare.CompareSpec;
@@ -15,12 +16,15 @@ import dev.diagonal.compare.Comparison;
 import dev.diagonal.compare.ComparisonFiles;
 import dev.diagonal.compare.Summary;
 import dev.diagonal.project.Project;
+import dev.diagonal.project.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -42,6 +46,7 @@ import javafx.collections.ObservableList;
  * The Compare screen: the {@link CompareForm}, a {@link Comparison} run in the background with progress (cells
  * done of all, ETA) and cancel, the summary (mean ± std over seeds) filled as cells finish, and the two charts
  * the comparison writes. Starting again with the same folder continues it: finished cells are not redone.
+ * A finished cell's row, or its point on the ID-vs-OOD chart, opens that cell's run on the Fine-tune screen.
  */
 public final class CompareViewModel {
 
@@ -60,10 +65,15 @@ public final class CompareViewModel {
     private final Command cancel;
     private final Command open;
     private final Command fresh;
+    private final Consumer<Path> runShower;
+    private Path shownFolder;
+    private List<ChartPoint> points = List.of();
     private TaskHandle handle;
 
-    public CompareViewModel(Session session) {
+    /** @param runShower shows a cell's run folder (on the Fine-tune screen) */
+    public CompareViewModel(Session session, Consumer<Path> runShower) {
         this.session = session;
+        this.runShower = runShower;
         start = new Command(this::start, Bindings.createBooleanBinding(() -> !running.get() && session.project() != null,
                 running, session.projectProperty()));
         cancel = new Command(() -> handle.cancel(), running);
@@ -121,6 +131,7 @@ public final class CompareViewModel {
         running.set(true);
         progress.set(0);
         status.set("Starting " + total + " cells…");
+        shownFolder = spec.out();
         handle = session.tasks().task("Compare into " + spec.out().getFileName(),
                         context -> new Comparison(spec, listener(context), context::isCancelled).run())
                 .onProgress(progress::set)
@@ -184,6 +195,7 @@ public final class CompareViewModel {
             return;
         }
         showRows(found);
+        shownFolder = folder;
         showCharts(folder);
         form.outProperty().set(folder.toString());
         CompareForm.METHODS.forEach(m -> form.methodProperty(m).set(found.stream().anyMatch(r -> r.method().equals(m))));
@@ -215,10 +227,31 @@ public final class CompareViewModel {
     private void showCharts(Path folder) {
         fewShotChart.set(null);
         idVsOodChart.set(null);
+        points = folder == null ? List.of() : ComparisonFiles.readPoints(folder);
         if (folder != null) {
             fewShotChart.set(existing(folder.resolve(ComparisonFiles.FEW_SHOT_PNG)));
             idVsOodChart.set(existing(folder.resolve(ComparisonFiles.ID_VS_OOD_PNG)));
         }
+    }
+
+    /** The finished cell whose point on the ID-vs-OOD chart is at ({@code x}, {@code y}) in the image's pixels. */
+    public Optional<CellRow> cellAt(double x, double y) {
+        return ChartPoint.at(points, x, y).flatMap(p -> rows.stream().filter(r -> r.cell().name().equals(p.cell())).findFirst());
+    }
+
+    /** Opens a finished cell's run on the Fine-tune screen, or says why it cannot. */
+    public void showRun(CellRow row) {
+        if (row.run() == null || shownFolder == null) {
+            status.set("Zero-shot is the base model itself: it has no run to open.");
+            return;
+        }
+        Path runDir = shownFolder.resolve(row.run());
+        if (!Files.isRegularFile(runDir.resolve(RunFolder.RUN_JSON))) {
+            session.dialogs().showError("Cannot open the run", runDir + " has no " + RunFolder.RUN_JSON
+                    + " (was the comparison copied without its runs folder?)");
+            return;
+        }
+        runShower.accept(runDir);
     }
 
     private static Path existing(Path file) {

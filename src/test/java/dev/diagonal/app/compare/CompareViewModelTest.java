@@ -25,6 +25,9 @@ class CompareViewModelTest {
     @TempDir
     Path tmp;
 
+    /** The run folders the screen asked to show on Fine-tune. */
+    private final List<Path> shown = new java.util.ArrayList<>();
+
     @BeforeAll
     static void oneThread() {
         System.setProperty("ai.djl.pytorch.num_threads", "1"); // tiny model on a shared 2-core box
@@ -61,7 +64,7 @@ class CompareViewModelTest {
     @Test
     void theFormStartsFromTheProjectsModelAndRoles() {
         TestSessions t = new TestSessions(tmp);
-        CompareViewModel model = new CompareViewModel(t.session);
+        CompareViewModel model = new CompareViewModel(t.session, shown::add);
         assertThat(model.startCommand().isExecutable()).isFalse();
         assertThat(model.statusProperty().get()).isEqualTo("Open a project first.");
         t.session.setProject(Project.open(projectIn(tmp))); // opened while the screen exists, as in the workbench
@@ -83,7 +86,7 @@ class CompareViewModelTest {
     @Test
     void badInputIsNamedInTheFormsOwnWordsAndRunsNothing() {
         TestSessions t = sessionIn(tmp);
-        CompareViewModel model = new CompareViewModel(t.session);
+        CompareViewModel model = new CompareViewModel(t.session, shown::add);
         CompareForm form = model.form();
         small(form, 1);
         form.shotsProperty().set("1,four");
@@ -116,7 +119,7 @@ class CompareViewModelTest {
     @Test
     void rowsSummaryAndChartsAppearAndAnOpenedFolderShowsThemAgain() {
         TestSessions t = sessionIn(tmp);
-        CompareViewModel model = new CompareViewModel(t.session);
+        CompareViewModel model = new CompareViewModel(t.session, shown::add);
         small(model.form(), 2);
         List<Integer> seen = new java.util.ArrayList<>();
         model.rows().addListener((ListChangeListener<CellRow>) change -> {
@@ -147,7 +150,7 @@ class CompareViewModelTest {
         assertThat(model.runningProperty().get()).isFalse();
 
         Path out = Path.of(model.form().outProperty().get());
-        CompareViewModel reopened = new CompareViewModel(t.session);
+        CompareViewModel reopened = new CompareViewModel(t.session, shown::add);
         assertThat(reopened.rows()).as("the newest comparison is shown").containsExactlyElementsOf(model.rows());
         assertThat(Path.of(reopened.form().outProperty().get())).isEqualTo(out);
         reopened.newCommand().execute();
@@ -162,6 +165,27 @@ class CompareViewModelTest {
         assertThat(reopened.form().seedsProperty().get()).isEqualTo(2);
         assertThat(reopened.form().methodProperty("lora").get()).isFalse();
         assertThat(reopened.form().methodProperty("linear-probe").get()).isTrue();
+        CellRow probeRow = reopened.rows().get(2);
+        reopened.showRun(probeRow);
+        assertThat(shown).containsExactly(out.resolve("runs/linear-probe-1shot-seed0"));
+        reopened.showRun(reopened.rows().get(0));
+        assertThat(reopened.statusProperty().get()).startsWith("Zero-shot is the base model itself");
+        List<dev.diagonal.compare.ChartPoint> points = dev.diagonal.compare.ComparisonFiles.readPoints(out);
+        assertThat(points).extracting(dev.diagonal.compare.ChartPoint::cell).contains("linear-probe-1shot-seed0",
+                "linear-probe-1shot-seed1");
+        dev.diagonal.compare.ChartPoint drawn = points.stream().filter(p -> p.cell().equals("linear-probe-1shot-seed1"))
+                .findFirst().orElseThrow();
+        assertThat(drawn.x()).isBetween(0.0, 900.0);
+        assertThat(drawn.y()).isBetween(0.0, 650.0);
+        assertThat(reopened.cellAt(drawn.x() + 3, drawn.y() - 3)).as("a click beside the dot").hasValueSatisfying(
+                r -> assertThat(r.cell().name()).isEqualTo("linear-probe-1shot-seed1"));
+        assertThat(reopened.cellAt(drawn.x() + 40, drawn.y() + 40)).isEmpty();
+        assertThat(t.dialogs.errors).isEmpty();
+        dev.diagonal.eval.EvalFixtures.deleteTree(out.resolve("runs/linear-probe-1shot-seed0"));
+        reopened.showRun(probeRow);
+        assertThat(t.dialogs.errors).singleElement().asString().startsWith("Cannot open the run: ")
+                .contains("linear-probe-1shot-seed0").contains("without its runs folder");
+        t.dialogs.errors.clear();
         reopened.open(tmp.resolve("empty"));
         assertThat(t.dialogs.errors).singleElement().asString().startsWith("Cannot open the comparison: No comparison.json");
     }
@@ -169,7 +193,7 @@ class CompareViewModelTest {
     @Test
     void cancelStopsBetweenCellsAndStartingAgainContinues() {
         TestSessions t = sessionIn(tmp);
-        CompareViewModel model = new CompareViewModel(t.session);
+        CompareViewModel model = new CompareViewModel(t.session, shown::add);
         small(model.form(), 2);
         ListChangeListener<CellRow> cancelAtFirstRow = change -> t.tasks.cancelRunning();
         model.rows().addListener(cancelAtFirstRow);

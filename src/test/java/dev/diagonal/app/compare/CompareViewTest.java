@@ -29,7 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Compare screen in the whole workbench on a headless toolkit (Monocle) with the tiny model: go to the
  * screen, keep zero-shot and the linear probe at 1 shot and 1 seed, start, and see the summary rows and both
- * chart images. The screen goes to {@code target/compare-done.png} for a look.
+ * chart images; then open the probe's run on Fine-tune from its row and from its point on the chart. The screen
+ * goes to {@code target/compare-done.png} for a look.
  */
 class CompareViewTest {
 
@@ -89,6 +90,27 @@ class CompareViewTest {
             assertThat(view.getImage().getWidth()).as(chart).isEqualTo(900);
         }
         snapshot(stage.getScene(), "done");
+
+        TableView<dev.diagonal.compare.CellRow> cells = robot.lookup("#compare-cells").query();
+        assertThat(cells.getItems()).extracting(r -> r.cell().name())
+                .containsExactly("zero-shot-0shot-seed0", "linear-probe-1shot-seed0");
+        robot.doubleClickOn(robot.lookup("#compare-cells .table-row-cell").nth(1).queryAs(Node.class));
+        waitUntil(20, () -> robot.lookup("#screen-finetune").query().isVisible()
+                && text("#finetune-status").contains("linear-probe-1shot-seed0"));
+
+        robot.clickOn("#nav-compare");
+        waitUntil(10, () -> robot.lookup("#screen-compare").query().isVisible());
+        ImageView chart = robot.lookup("#compare-id-vs-ood").query();
+        Path out = Path.of(((javafx.scene.control.TextField) robot.lookup("#compare-out").query()).getText());
+        dev.diagonal.compare.ChartPoint zero = dev.diagonal.compare.ComparisonFiles.readPoints(out).stream()
+                .filter(p -> p.cell().startsWith("zero-shot")).findFirst().orElseThrow();
+        double scale = chart.getBoundsInLocal().getWidth() / chart.getImage().getWidth();
+        robot.clickOn(chart.localToScreen(zero.x() * scale, zero.y() * scale));
+        waitUntil(10, () -> text("#compare-status").startsWith("Zero-shot is the base model itself"));
+        dev.diagonal.compare.ChartPoint probe = dev.diagonal.compare.ComparisonFiles.readPoints(out).stream()
+                .filter(p -> p.cell().equals("linear-probe-1shot-seed0")).findFirst().orElseThrow();
+        robot.clickOn(chart.localToScreen(probe.x() * scale, probe.y() * scale));
+        waitUntil(20, () -> robot.lookup("#screen-finetune").query().isVisible());
     }
 
     private String text(String query) {

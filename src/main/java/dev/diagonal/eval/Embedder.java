@@ -182,12 +182,20 @@ public final class Embedder implements AutoCloseable, TextEncoder {
         return hit != null ? new Prepared(key, hit, null) : new Prepared(key, null, processor.preprocess(image));
     }
 
-    /** The features of a batch in order: cached ones as they are, the others encoded together (and cached). */
-    private List<float[]> features(List<Prepared> batch) {
+    /**
+     * The features of a batch in order: cached ones as they are, the others encoded together (and cached).
+     * An image the worker missed is looked up once more here: its twin may have been cached by the batch before,
+     * after the worker looked, and taking it either way keeps the result independent of thread timing.
+     */
+    private List<float[]> features(List<Prepared> prepared) {
+        List<Prepared> batch = new ArrayList<>(prepared.size());
         List<float[]> pixels = new ArrayList<>();
-        for (Prepared p : batch) {
-            if (p.feature() == null) {
-                pixels.add(p.pixels());
+        for (Prepared p : prepared) {
+            float[] late = p.feature() == null && p.contentKey() != null ? cache.peek(modelKey, p.contentKey()) : null;
+            Prepared q = late != null ? new Prepared(p.contentKey(), late, null) : p;
+            batch.add(q);
+            if (q.feature() == null) {
+                pixels.add(q.pixels());
             }
         }
         float[][] encoded = pixels.isEmpty() ? new float[0][] : embedPixels(pixels.toArray(new float[0][]));

@@ -60,6 +60,12 @@ public final class ImageFeatureCache {
         return feature.clone();
     }
 
+    /** As {@link #get}, without counting the look-up. */
+    synchronized float[] peek(String model, String image) {
+        float[] feature = entries.get(new Key(model, image));
+        return feature == null ? null : feature.clone();
+    }
+
     /** Keeps a copy of a feature, dropping the least recently used entries beyond the budget. */
     synchronized void put(String model, String image, float[] feature) {
         float[] old = entries.put(new Key(model, image), feature.clone());

@@ -93,6 +93,19 @@ public final class ComparisonFiles {
         }
     }
 
+    /** The comparison folder under {@code parent} whose results were written last, if any. */
+    public static java.util.Optional<Path> newestIn(Path parent) {
+        if (!java.nio.file.Files.isDirectory(parent)) {
+            return java.util.Optional.empty();
+        }
+        try (java.util.stream.Stream<Path> folders = java.nio.file.Files.list(parent)) {
+            return folders.filter(f -> java.nio.file.Files.isRegularFile(f.resolve(JSON_FILE)))
+                    .max(java.util.Comparator.comparing(f -> f.resolve(JSON_FILE).toFile().lastModified()));
+        } catch (IOException e) {
+            return java.util.Optional.empty(); // nothing to show; a new comparison can still start
+        }
+    }
+
     /**
      * Where {@value #ID_VS_OOD_PNG} in {@code out} drew each cell; empty when there is no such chart or the
      * file cannot be read (the chart then simply does not answer clicks).

@@ -187,32 +187,27 @@ public final class Embedder implements AutoCloseable, TextEncoder {
      * An image the worker missed is looked up once more here: its twin may have been cached by the batch before,
      * after the worker looked, and taking it either way keeps the result independent of thread timing.
      */
-    private List<float[]> features(List<Prepared> prepared) {
-        List<Prepared> batch = new ArrayList<>(prepared.size());
+    private List<float[]> features(List<Prepared> batch) {
+        float[][] out = new float[batch.size()][];
         List<float[]> pixels = new ArrayList<>();
-        for (Prepared p : prepared) {
-            float[] late = p.feature() == null && p.contentKey() != null ? cache.peek(modelKey, p.contentKey()) : null;
-            Prepared q = late != null ? new Prepared(p.contentKey(), late, null) : p;
-            batch.add(q);
-            if (q.feature() == null) {
-                pixels.add(q.pixels());
+        for (int i = 0; i < out.length; i++) {
+            Prepared p = batch.get(i);
+            out[i] = p.feature() != null || p.contentKey() == null ? p.feature() : cache.peek(modelKey, p.contentKey());
+            if (out[i] == null) {
+                pixels.add(p.pixels());
             }
         }
         float[][] encoded = pixels.isEmpty() ? new float[0][] : embedPixels(pixels.toArray(new float[0][]));
-        List<float[]> out = new ArrayList<>(batch.size());
         int next = 0;
-        for (Prepared p : batch) {
-            if (p.feature() != null) {
-                out.add(p.feature());
-                continue;
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                out[i] = encoded[next++];
+                if (batch.get(i).contentKey() != null) {
+                    cache.put(modelKey, batch.get(i).contentKey(), out[i]);
+                }
             }
-            float[] feature = encoded[next++];
-            if (p.contentKey() != null) {
-                cache.put(modelKey, p.contentKey(), feature);
-            }
-            out.add(feature);
         }
-        return out;
+        return List.of(out);
     }
 
     /** Image features for already preprocessed images (each C×H×W, as {@link ClipImageProcessor} makes them). */

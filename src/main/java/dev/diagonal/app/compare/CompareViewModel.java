@@ -90,7 +90,7 @@ public final class CompareViewModel {
     private void projectChanged(Project project) {
         reset(project);
         if (project != null) {
-            newest(project.folder().resolve(CompareForm.FOLDER)).ifPresent(this::open);
+            ComparisonFiles.newestIn(project.folder().resolve(CompareForm.FOLDER)).ifPresent(this::open);
         }
     }
 
@@ -100,19 +100,6 @@ public final class CompareViewModel {
         showCharts(null);
         problem.set("");
         status.set(project == null ? "Open a project first." : "");
-    }
-
-    /** The comparison folder under {@code parent} whose results were written last, if any. */
-    static java.util.Optional<Path> newest(Path parent) {
-        if (!Files.isDirectory(parent)) {
-            return java.util.Optional.empty();
-        }
-        try (java.util.stream.Stream<Path> folders = Files.list(parent)) {
-            return folders.filter(f -> Files.isRegularFile(f.resolve(ComparisonFiles.JSON_FILE)))
-                    .max(java.util.Comparator.comparing(f -> f.resolve(ComparisonFiles.JSON_FILE).toFile().lastModified()));
-        } catch (java.io.IOException e) {
-            return java.util.Optional.empty(); // nothing to show; the form still starts a new comparison
-        }
     }
 
     private void start() {

@@ -7,8 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Embedding;
 import dev.diagonal.DiagonalException;
 import dev.diagonal.clip.ClipLayers.Encoder;
 import dev.diagonal.clip.ClipLayers.LayerNorm;
@@ -57,7 +59,9 @@ public final class ClipModel extends HfBlock {
                 throw new DiagonalException("input_ids has " + length + " positions; the model takes at most "
                         + config.maxPositionEmbeddings());
             }
-            NDArray x = tokenEmbedding.getArray().get(inputIds)
+            // torch.embedding, not advanced indexing: indexing's backward adds repeated tokens' gradients in
+            // thread order (last bits differ run to run); the embedding backward adds them in index order
+            NDArray x = Embedding.embedding(inputIds, tokenEmbedding.getArray(), SparseFormat.DENSE).head() // [B, L, D]
                     .add(positionEmbedding.getArray().get(new NDIndex("0:{}", length)));
             NDArray hidden = finalLayerNorm.apply(encoder.apply(x, mask(inputIds, attentionMask)));
             NDArray endPositions = config.legacyPooling()

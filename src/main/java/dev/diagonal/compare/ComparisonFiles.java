@@ -6,12 +6,16 @@ import dev.diagonal.io.AtomicFiles;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The files of a comparison folder: {@code comparison.json} (the settings, {@code rows} and
@@ -82,7 +86,7 @@ public final class ComparisonFiles {
      */
     public static List<CellRow> readRows(Path out) {
         Path file = out.resolve(JSON_FILE);
-        if (!java.nio.file.Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file)) {
             return List.of();
         }
         try {
@@ -94,15 +98,15 @@ public final class ComparisonFiles {
     }
 
     /** The comparison folder under {@code parent} whose results were written last, if any. */
-    public static java.util.Optional<Path> newestIn(Path parent) {
-        if (!java.nio.file.Files.isDirectory(parent)) {
-            return java.util.Optional.empty();
+    public static Optional<Path> newestIn(Path parent) {
+        if (!Files.isDirectory(parent)) {
+            return Optional.empty();
         }
-        try (java.util.stream.Stream<Path> folders = java.nio.file.Files.list(parent)) {
-            return folders.filter(f -> java.nio.file.Files.isRegularFile(f.resolve(JSON_FILE)))
-                    .max(java.util.Comparator.comparing(f -> f.resolve(JSON_FILE).toFile().lastModified()));
+        try (Stream<Path> folders = Files.list(parent)) {
+            return folders.filter(f -> Files.isRegularFile(f.resolve(JSON_FILE)))
+                    .max(Comparator.comparing(f -> f.resolve(JSON_FILE).toFile().lastModified()));
         } catch (IOException e) {
-            return java.util.Optional.empty(); // nothing to show; a new comparison can still start
+            return Optional.empty(); // nothing to show; a new comparison can still start
         }
     }
 
@@ -113,7 +117,7 @@ public final class ComparisonFiles {
     public static List<ChartPoint> readPoints(Path out) {
         Path file = out.resolve(ID_VS_OOD_POINTS);
         try {
-            return java.nio.file.Files.isRegularFile(file) ? List.of(JSON.readValue(file.toFile(), ChartPoint[].class))
+            return Files.isRegularFile(file) ? List.of(JSON.readValue(file.toFile(), ChartPoint[].class))
                     : List.of();
         } catch (IOException e) {
             return List.of();

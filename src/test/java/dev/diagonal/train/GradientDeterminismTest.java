@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import dev.diagonal.clip.ClipModel;
@@ -51,7 +52,7 @@ class GradientDeterminismTest {
             for (int round = 0; round < 4; round++) {
                 NDArray x = manager.create(pixels, new Shape(BATCH, 3, size, size));
                 NDArray t = manager.create(ids, new Shape(BATCH, LENGTH));
-                NDArray mask = manager.ones(new Shape(BATCH, LENGTH), ai.djl.ndarray.types.DataType.INT64);
+                NDArray mask = manager.ones(new Shape(BATCH, LENGTH), DataType.INT64);
                 ContrastiveStep.forwardBackward(model, x, t, mask, 1.0);
                 Map<String, float[]> gradients = new LinkedHashMap<>();
                 trainable.forEach((name, p) -> gradients.put(name, p.getArray().getGradient().toFloatArray()));
